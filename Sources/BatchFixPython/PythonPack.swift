@@ -10,11 +10,13 @@ public enum PythonPack {
 
     /// Every agent, built once, in priority order.
     public static func agents() -> [any Agent] {
-        []
+        [FormattingAgent()]
     }
 
     /// Rule codes routed straight to an agent (bare codes match any tool).
-    public static let ruleRoutes: [String: [String]] = [:]
+    public static let ruleRoutes: [String: [String]] = [
+        "W291": ["FormattingAgent"], "W293": ["FormattingAgent"], "W292": ["FormattingAgent"], "W391": ["FormattingAgent"],
+    ]
 
     /// The registry of agents and routes.
     public static func registry() throws(BatchFixError) -> AgentRegistry {
@@ -23,11 +25,11 @@ public enum PythonPack {
 
     /// Validators for the files this pack edits.
     public static func validators() -> ValidatorSet {
-        ValidatorSet([TOMLValidator()])
+        ValidatorSet([PythonValidator(), TOMLValidator()])
     }
 
     /// The built-in checks.
     public static func checks() -> [any FileCheck] {
-        []
+        [TrailingWhitespaceCheck(), MissingFinalNewlineCheck(), TrailingBlankLinesCheck()]
     }
 }
