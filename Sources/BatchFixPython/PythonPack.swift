@@ -10,11 +10,12 @@ public enum PythonPack {
 
     /// Every agent, built once, in priority order.
     public static func agents() -> [any Agent] {
-        [FormattingAgent()]
+        [ImportOptimizationAgent(), FormattingAgent()]
     }
 
     /// Rule codes routed straight to an agent (bare codes match any tool).
     public static let ruleRoutes: [String: [String]] = [
+        "F401": ["ImportOptimizationAgent"], "F811": ["ImportOptimizationAgent"],
         "W291": ["FormattingAgent"], "W293": ["FormattingAgent"], "W292": ["FormattingAgent"], "W391": ["FormattingAgent"],
     ]
 
@@ -30,6 +31,6 @@ public enum PythonPack {
 
     /// The built-in checks.
     public static func checks() -> [any FileCheck] {
-        [TrailingWhitespaceCheck(), MissingFinalNewlineCheck(), TrailingBlankLinesCheck()]
+        [UnusedImportCheck(), TrailingWhitespaceCheck(), MissingFinalNewlineCheck(), TrailingBlankLinesCheck()]
     }
 }
