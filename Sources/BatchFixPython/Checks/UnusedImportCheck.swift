@@ -27,27 +27,37 @@ public struct UnusedImportCheck: PythonCheck {
         let scan = ImportScan(parse)
         guard !scan.dynamicNameAccess else { return [] }
         let isPackageInit = document.path.fileName == "__init__.py"
+        // The last import binding of each name in each scope is the one F401 is about; an earlier
+        // identical import in the same block, unused before the next one, is F811 (as ruff reports).
+        var lastBinding: [String: (statement: Int, alias: Int)] = [:]
+        for (statementIndex, statement) in scan.statements.enumerated() {
+            for (aliasIndex, alias) in statement.aliases.enumerated() {
+                lastBinding["\(statement.scope):\(alias.boundName)"] = (statementIndex, aliasIndex)
+            }
+        }
         var found: [Diagnostic] = []
-        var seenBindings: [String: (statement: Int, alias: Int)] = [:]
+        var previousBinding: [String: (statement: Int, alias: Int)] = [:]
         for (statementIndex, statement) in scan.statements.enumerated() {
             for (aliasIndex, alias) in statement.aliases.enumerated() {
                 let suppressed = scan.isSuppressed(alias: alias, in: statement)
-                // F811: the same import again, with no use of the name in between.
-                if statement.fixable, let earlier = seenBindings[alias.boundName] {
-                    let first = scan.statements[earlier.statement].aliases[earlier.alias]
-                    if first.identity == alias.identity, !scan.isUsed(alias.boundName, between: first.lastToken, and: alias.firstToken),
-                       !suppressed(["F811"]) {
+                let scopeKey = "\(statement.scope):\(alias.boundName)"
+                if let earlier = previousBinding[scopeKey] {
+                    let earlierStatement = scan.statements[earlier.statement]
+                    let first = earlierStatement.aliases[earlier.alias]
+                    if earlierStatement.block == statement.block, first.identity == alias.identity,
+                       !scan.isUsed(alias.boundName, between: first.lastToken, and: alias.firstToken), !suppressed(["F811"]) {
                         let line = document.lines.lineAndColumn(of: first.range.start, in: document.bytes).line
+                        let fixable = statement.fixable && earlierStatement.fixable && !isPackageInit
                         found.append(Diagnostic(
                             code: "F811", range: alias.range,
                             message: "Redefinition of unused `\(alias.boundName)` from line \(line)",
                             subject: alias.boundName,
-                            fix: isPackageInit ? nil : scan.removal(of: aliasIndex, in: statementIndex, document: document)
+                            fix: fixable ? scan.removal(of: earlier.alias, in: earlier.statement, document: document) : nil
                         ))
-                        continue
                     }
                 }
-                if statement.fixable { seenBindings[alias.boundName] = (statementIndex, aliasIndex) }
+                previousBinding[scopeKey] = (statementIndex, aliasIndex)
+                guard lastBinding[scopeKey]! == (statementIndex, aliasIndex) else { continue }
                 guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
                 guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
                 found.append(Diagnostic(

@@ -36,6 +36,10 @@ struct ImportScan {
         var fixable: Bool
         /// True when it is the only statement of an indented block.
         var onlyStatementInBlock: Bool
+        /// The indented block it sits in (0: the module's top level).
+        var block: Int = 0
+        /// The function or class body it binds in (0: the module).
+        var scope: Int = 0
     }
 
     let source: [UInt8]
@@ -48,7 +52,7 @@ struct ImportScan {
     private var usedNames: Set<String> = []
     private var wordsInStringsAndTypeComments: Set<String> = []
 
-    enum BlockKind { case tryBody, importErrorHandler, guardedOther, classBody, other }
+    enum BlockKind { case tryBody, importErrorHandler, guardedOther, classBody, functionBody, other }
 
     init(_ parse: ParseResult) {
         source = parse.source
@@ -62,7 +66,8 @@ struct ImportScan {
     // MARK: - Scanning
 
     private mutating func scan() {
-        var blocks: [(kind: BlockKind, tryID: Int?)] = []
+        var blocks: [(kind: BlockKind, tryID: Int?, block: Int, scope: Int)] = []
+        var nextBlockID = 1
         var guardedTries: Set<Int> = []
         var lastTryAtDepth: [Int: Int] = [:]
         var pendingBlock: (kind: BlockKind, tryID: Int?)?
@@ -86,7 +91,10 @@ struct ImportScan {
                 index += 1
                 continue
             case .indent:
-                blocks.append(pendingBlock ?? (.other, nil))
+                let opened = pendingBlock ?? (.other, nil)
+                let scope = opened.kind == .classBody || opened.kind == .functionBody ? nextBlockID : (blocks.last?.scope ?? 0)
+                blocks.append((opened.kind, opened.tryID, nextBlockID, scope))
+                nextBlockID += 1
                 pendingBlock = nil
                 statementStart = true
                 index += 1
@@ -116,6 +124,8 @@ struct ImportScan {
                     if var statement = parseImport(at: index, afterSemicolon: afterSemicolon) {
                         statement.fixable = !unsafeContext && statement.fixable
                         statement.onlyStatementInBlock = isOnlyStatementInBlock(statement)
+                        statement.block = blocks.last?.block ?? 0
+                        statement.scope = blocks.last?.scope ?? 0
                         candidates.append((statement, enclosingTries))
                         previousSignificant = statement.lastToken
                         index = statement.terminator
@@ -182,8 +192,11 @@ struct ImportScan {
         case .kwExcept: return handlerCatchesImportError(at: index) ? .importErrorHandler : .other
         case .kwClass: return .classBody
         case .kwWith, .kwAsync: return words.contains("suppress") ? .guardedOther : .other
+        case .at: return nil
         case .kwIf, .kwElif: return words.contains("version_info") || words.contains("platform") ? .guardedOther : .other
-        case .kwElse, .kwFinally, .kwFor, .kwWhile, .kwDef: return .other
+        case .kwDef: return .functionBody
+        case .kwAsync where tokens[index + 1].kind == .kwDef: return .functionBody
+        case .kwElse, .kwFinally, .kwFor, .kwWhile: return .other
         case .name where text(index) == "match" || text(index) == "case": return .other
         default: return nil
         }
