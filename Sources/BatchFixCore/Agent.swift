@@ -140,9 +140,20 @@ public protocol Agent: Sendable {
     func fix(_ issue: Issue, in context: FixContext) async throws -> AgentOutcome
     /// Re-runs the originating check on `document` (the text after the fix) for `issue`.
     func verify(_ issue: Issue, after document: Document, before: Document) -> Verification
+    /// Optional fast path: proposals for several issues of `context.document` at once, each on that
+    /// same version, one answer per issue (nil: handle that issue alone). The engine applies the
+    /// non-overlapping ones together, verifies every issue, and falls back to one issue at a time
+    /// for anything that does not fit. Return nil to opt out entirely.
+    func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]?
+    /// Verifies several issues fixed by one change (default: each on its own).
+    func verifyBatch(_ issues: [Issue], after document: Document, before: Document) -> [Verification]
 }
 
 extension Agent {
     public func confidence(for issue: Issue, in context: FixContext) -> Double { 1.0 }
     public func verify(_ issue: Issue, after document: Document, before: Document) -> Verification { .unknown }
+    public func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]? { nil }
+    public func verifyBatch(_ issues: [Issue], after document: Document, before: Document) -> [Verification] {
+        issues.map { verify($0, after: document, before: before) }
+    }
 }

@@ -54,6 +54,7 @@ struct FixCommand: AsyncParsableCommand {
         let jobs = selection.effectiveJobs
         var problems: [BatchFixError] = []
         let issues: [Issue]
+        let detectStart = ContinuousClock.now
         if selection.issueFiles.isEmpty {
             let analysis = try await session.analyze(jobs: jobs)
             issues = analysis.issues
@@ -86,7 +87,8 @@ struct FixCommand: AsyncParsableCommand {
             }
         }
         progress.finish()
-        guard let report else { throw ExitCode(2) }
+        guard var report else { throw ExitCode(2) }
+        report.timing.detect = (detectStart.duration(to: ContinuousClock.now) - .seconds(report.timing.wall)).seconds
 
         if diff {
             for write in await session.workspace.pendingWrites() {

@@ -151,8 +151,15 @@ struct ImportScan {
                 afterSemicolon = true
             case .name:
                 let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
-                if !isAttribute { useTokens.append(index) }
-                if ImportScan.dynamicAccessNames.contains(text(index)) { dynamicNameAccess = true }
+                if !isAttribute {
+                    useTokens.append(index)
+                    let word = text(index)
+                    if ImportScan.dynamicAccessNames.contains(word) { dynamicNameAccess = true }
+                    // A module-level `def __getattr__` can hand out any name.
+                    if word == "__getattr__", blocks.isEmpty, previousSignificant >= 0, tokens[previousSignificant].kind == .kwDef {
+                        dynamicNameAccess = true
+                    }
+                }
             default:
                 break
             }
@@ -169,7 +176,8 @@ struct ImportScan {
         for use in useTokens { usedNames.insert(text(use)) }
     }
 
-    static let dynamicAccessNames: Set<String> = ["globals", "locals", "eval", "exec", "vars", "__getattr__", "__import__", "__dict__"]
+    /// Calls that read or write the namespace by name (RELIABILITY U21).
+    static let dynamicAccessNames: Set<String> = ["globals", "locals", "eval", "exec", "vars"]
 
     private func containsTypeColon(_ bytes: ArraySlice<UInt8>) -> Bool {
         let pattern = Array("type:".utf8)
