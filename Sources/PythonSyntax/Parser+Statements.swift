@@ -346,6 +346,8 @@ extension Parser {
 
     /// `if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block]`
     mutating func parseIf() -> Int32 {
+        guard enter() else { return -1 }
+        defer { leave() }
         let s = curStart
         let what = kind == .kwIf ? "'if' statement" : "'elif' statement"
         advance()
