@@ -122,15 +122,13 @@ public struct BatchProcessor: Sendable {
         if !options.dryRun {
             let writes = await workspace.pendingWrites()
             let durability = workspace.settings.durability
-            let outcomes = await Self.performWrites(writes, width: jobs, durability: durability)
+            let outcomes = await Self.performWrites(writes, width: jobs, durability: durability, emit: emit)
             for (path, error) in outcomes {
                 if let error {
                     failedPaths[path] = error
                     writeErrors.append(error.description)
-                    emit(.writeFailed(path, error))
                 } else {
                     written.append(path)
-                    emit(.fileWritten(path))
                 }
             }
         }
@@ -157,7 +155,9 @@ public struct BatchProcessor: Sendable {
         )
     }
 
-    private static func performWrites(_ writes: [PendingWrite], width: Int, durability: Durability) async -> [(ProjectPath, BatchFixError?)] {
+    /// Writes every file, `width` at a time, emitting `.fileWritten` / `.writeFailed` as each one ends.
+    private static func performWrites(_ writes: [PendingWrite], width: Int, durability: Durability,
+                                      emit: @Sendable (BatchEvent) -> Void) async -> [(ProjectPath, BatchFixError?)] {
         // Sweep leftovers of killed runs in the folders we are about to write into.
         let folders = Set(writes.map { FileSystem.parentDirectory(of: $0.realPath) })
         _ = try? await BlockingIO.run { for folder in folders { FileSystem.sweepStaleTempFiles(in: folder) } }
@@ -178,6 +178,7 @@ public struct BatchProcessor: Sendable {
             for _ in 0..<width where !addNext() { break }
             var outcomes: [(ProjectPath, BatchFixError?)] = []
             for await outcome in group {
+                if let error = outcome.1 { emit(.writeFailed(outcome.0, error)) } else { emit(.fileWritten(outcome.0)) }
                 outcomes.append(outcome)
                 _ = addNext()
             }
