@@ -45,7 +45,8 @@ struct ImportScan {
     let source: [UInt8]
     let tokens: [Token]
     private(set) var statements: [Statement] = []
-    /// True when the file reaches names dynamically; then nothing is provably unused.
+    /// True when the file reaches names dynamically (`globals()`, `eval`, a computed `__all__`, ...);
+    /// then no module-level import is provably unused (RELIABILITY U21, U04-U07).
     private(set) var dynamicNameAccess = false
     /// Token indices of NAME tokens that may be uses (not inside import statements, not attributes).
     private var useTokens: [Int] = []
@@ -120,7 +121,11 @@ struct ImportScan {
                 if token.kind == .kwImport || token.kind == .kwFrom {
                     let inlineBody = previousSignificant >= 0 && tokens[previousSignificant].kind == .colon
                     let enclosingTries = blocks.compactMap { $0.kind == .tryBody ? $0.tryID : nil }
-                    let unsafeContext = inlineBody || blocks.contains { $0.kind == .classBody || $0.kind == .importErrorHandler || $0.kind == .guardedOther }
+                    // Class bodies bind attributes (used as `self.x`), so imports directly in one are kept;
+                    // a method's own imports are ordinary locals.
+                    let innermostScope = blocks.last { $0.kind == .classBody || $0.kind == .functionBody }
+                    let unsafeContext = inlineBody || innermostScope?.kind == .classBody
+                        || blocks.contains { $0.kind == .importErrorHandler || $0.kind == .guardedOther }
                     if var statement = parseImport(at: index, afterSemicolon: afterSemicolon) {
                         statement.fixable = !unsafeContext && statement.fixable
                         statement.onlyStatementInBlock = isOnlyStatementInBlock(statement)
@@ -154,7 +159,11 @@ struct ImportScan {
                 if !isAttribute {
                     useTokens.append(index)
                     let word = text(index)
-                    if ImportScan.dynamicAccessNames.contains(word) { dynamicNameAccess = true }
+                    if ImportScan.dynamicAccessNames.contains(word) {
+                        // `vars(x)` reads x's attributes; only a bare `vars()` reads the namespace.
+                        let bareVars = index + 2 < count && tokens[index + 1].kind == .lpar && tokens[index + 2].kind == .rpar
+                        if word != "vars" || bareVars { dynamicNameAccess = true }
+                    }
                     // A module-level `def __getattr__` can hand out any name.
                     if word == "__getattr__", blocks.isEmpty, previousSignificant >= 0, tokens[previousSignificant].kind == .kwDef {
                         dynamicNameAccess = true
@@ -170,7 +179,6 @@ struct ImportScan {
         for (statement, tries) in candidates {
             var statement = statement
             if tries.contains(where: { guardedTries.contains($0) }) { statement.fixable = false }
-            if statement.aliases.isEmpty { dynamicNameAccess = true }  // a star import
             statements.append(statement)
         }
         for use in useTokens { usedNames.insert(text(use)) }
