@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
+        .executableTarget(name: "batchfix-bench", dependencies: ["BatchFixCore"], path: "Benchmarks/batchfix-bench"),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BatchFixCoreTests", dependencies: ["BatchFixCore"]),
         .testTarget(name: "BatchFixPythonTests", dependencies: ["BatchFixPython", "BatchFixCore", "PythonSyntax"], resources: [.copy("Fixtures")]),
