@@ -337,3 +337,21 @@ extension FileSystem {
         return lstat(path, &info) == 0
     }
 }
+
+extension FileSystem {
+    /// True when `path` is a folder (following symlinks).
+    public static func isDirectoryPath(_ path: String) -> Bool { isDirectory(path) }
+
+    /// The folder holding `path`.
+    public static func parent(of path: String) -> String { parentDirectory(of: path) }
+
+    /// The nearest folder from `folder` upwards that holds an entry named `name`, or nil.
+    public static func nearestAncestor(of folder: String, containing name: String) -> String? {
+        var current = folder
+        while true {
+            if exists(current + "/" + name) { return current }
+            if current == "/" || current.isEmpty { return nil }
+            current = parentDirectory(of: current)
+        }
+    }
+}

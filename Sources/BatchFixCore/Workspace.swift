@@ -130,7 +130,8 @@ public actor Workspace {
 
     /// Where `location` (a position in the file as first read, as tools report it) is in the current
     /// text: converted to bytes on the original, then moved through every edit committed since. A
-    /// position inside replaced bytes moves to the edit's start (its end for the range end). nil when
+    /// position inside replaced bytes moves to the edit's start (its end for the range end); text
+    /// inserted exactly at the range's start or end stays outside the range. nil when
     /// the location has no line or lies outside the original file.
     func anchor(for location: SourceLocation, in path: ProjectPath) -> TextRange? {
         guard let id = idsByPath[path], let state = files[id], !state.isNew, let line = location.line else { return nil }
@@ -158,7 +159,11 @@ public actor Workspace {
     private static func map(_ offset: Int, through log: [TextEdit], towardEnd: Bool) -> Int {
         var position = offset
         for edit in log {
-            if position >= edit.range.end, !(edit.range.isEmpty && position == edit.range.start && !towardEnd) {
+            if edit.range.isEmpty && position == edit.range.start {
+                // Text inserted exactly at an anchor's edge lies outside it: the anchored text (a line
+                // below inserted lines, the name after an inserted prefix) follows the insertion.
+                if !towardEnd { position += edit.replacement.count }
+            } else if position >= edit.range.end {
                 position += edit.replacement.count - edit.range.length
             } else if position > edit.range.start {
                 position = towardEnd ? edit.range.start + edit.replacement.count : edit.range.start

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the files of a project to check: recursive, sorted, never following symlinked folders,
+/// skipping tool and VCS folders and user exclusions.
+public struct ProjectWalker: Sendable {
+    /// Folder names never entered (like ruff's default excludes).
+    public static let defaultExcludedFolders: Set<String> = [
+        ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", ".mypy_cache", ".ruff_cache",
+        ".pytest_cache", "node_modules", ".build", "build", "dist", "site-packages", ".batchfix_cache", ".eggs", "__pypackages__",
+    ]
+
+    public var extensions: Set<String>
+    /// Glob patterns (`*`, `**`, `?`) matched against project-relative paths and file names.
+    public var excludes: [String]
+
+    public init(extensions: Set<String>, excludes: [String] = []) {
+        self.extensions = extensions
+        self.excludes = excludes
+    }
+
+    /// Files under `start` (a folder or a file, project-relative; nil = the whole root).
+    public func files(in root: ProjectRoot, under start: ProjectPath? = nil) throws(BatchFixError) -> [ProjectPath] {
+        var found: [ProjectPath] = []
+        let startPath = start.map { root.path + "/" + $0.value } ?? root.path
+        var info = stat()
+        guard stat(startPath, &info) == 0 else {
+            throw .io(path: start?.value ?? ".", operation: "open", reason: FileSystem.errnoText())
+        }
+        if (info.st_mode & S_IFMT) == S_IFREG {
+            if let start { found.append(start) }
+            return found
+        }
+        walk(directory: startPath, relative: start?.value ?? "", into: &found)
+        return found.sorted()
+    }
+
+    private func walk(directory: String, relative: String, into found: inout [ProjectPath]) {
+        guard let dir = opendir(directory) else { return }
+        var entries: [(String, UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(dir)
+        for (name, type) in entries {
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let childPath = directory + "/" + name
+            if isExcluded(name: name, relative: childRelative) { continue }
+            var kind = type
+            if kind == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(childPath, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
+            }
+            if kind == UInt8(DT_DIR) {
+                if Self.defaultExcludedFolders.contains(name) { continue }
+                walk(directory: childPath, relative: childRelative, into: &found)
+            } else if kind == UInt8(DT_REG) || kind == UInt8(DT_LNK) {
+                let path = ProjectPath(trusted: childRelative)
+                if extensions.contains(path.fileExtension), !name.contains(FileSystem.tempMarker) { found.append(path) }
+            }
+        }
+    }
+
+    private func isExcluded(name: String, relative: String) -> Bool {
+        excludes.contains { pattern in
+            Glob.matches(pattern, relative) || (!pattern.contains("/") && Glob.matches(pattern, name))
+        }
+    }
+}
+
+/// Minimal glob matching on `/`-separated paths: `*` (within a component), `**` (any components), `?`.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        matchParts(Array(pattern.utf8), 0, Array(path.utf8), 0)
+    }
+
+    private static func matchParts(_ p: [UInt8], _ pi: Int, _ s: [UInt8], _ si: Int) -> Bool {
+        var pi = pi
+        var si = si
+        while pi < p.count {
+            let c = p[pi]
+            if c == UInt8(ascii: "*") {
+                let doubleStar = pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*")
+                var rest = pi + (doubleStar ? 2 : 1)
+                if doubleStar, rest < p.count, p[rest] == UInt8(ascii: "/") { rest += 1 }
+                var k = si
+                while true {
+                    if matchParts(p, rest, s, k) { return true }
+                    guard k < s.count else { return false }
+                    if !doubleStar, s[k] == UInt8(ascii: "/") { return false }
+                    k += 1
+                }
+            }
+            guard si < s.count else { return false }
+            if c == UInt8(ascii: "?") {
+                guard s[si] != UInt8(ascii: "/") else { return false }
+            } else if c != s[si] {
+                return false
+            }
+            pi += 1
+            si += 1
+        }
+        return si == s.count
+    }
+}

@@ -1,0 +1,123 @@
+import BatchFixCore
+
+/// One finding of a built-in check: where, what, about which name, and the exact edits that fix it.
+public struct Diagnostic: Sendable, Equatable {
+    /// Rule code, ruff's where one exists (`F401`, `W291`).
+    public var code: String
+    /// The bytes the finding is about.
+    public var range: TextRange
+    public var message: String
+    /// What the finding is about (an imported name), used to match it again after other edits.
+    public var subject: String?
+    /// Edits that fix it on the document it was found in; nil when the check cannot fix it.
+    public var fix: [TextEdit]?
+    /// True when the fix might change behaviour.
+    public var unsafeFix: Bool = false
+
+    public init(code: String, range: TextRange, message: String, subject: String? = nil, fix: [TextEdit]? = nil, unsafeFix: Bool = false) {
+        self.code = code
+        self.range = range
+        self.message = message
+        self.subject = subject
+        self.fix = fix
+        self.unsafeFix = unsafeFix
+    }
+}
+
+/// A built-in check over Python documents that reports `Diagnostic`s; issues and fixes derive from them.
+public protocol PythonCheck: FileCheck {
+    /// The kind given to issues of `code`.
+    func kind(for code: String) -> IssueKind
+    /// All findings in `document`, in source order (suppressed ones already removed).
+    func diagnostics(in document: Document) -> [Diagnostic]
+}
+
+extension PythonCheck {
+    public var fileExtensions: Set<String> { PythonPack.fileExtensions }
+
+    public func issues(in document: Document) -> [Issue] {
+        guard document.python.errors.isEmpty else { return [] }
+        return diagnostics(in: document).map { diagnostic in
+            let start = document.lines.lineAndColumn(of: diagnostic.range.start, in: document.bytes)
+            let end = document.lines.lineAndColumn(of: diagnostic.range.end, in: document.bytes)
+            var details: [String: String] = [:]
+            if let subject = diagnostic.subject { details["name"] = subject }
+            if diagnostic.fix != nil { details["fixable"] = diagnostic.unsafeFix ? "unsafe" : "safe" }
+            return Issue(
+                id: "", kind: kind(for: diagnostic.code), severity: .low, message: diagnostic.message,
+                location: SourceLocation(file: document.path.value, line: start.line, column: start.column, endLine: end.line, endColumn: end.column),
+                rule: RuleCode(tool: "batchfix", code: diagnostic.code), details: details, source: "builtin:\(name)"
+            )
+        }
+    }
+
+    /// The finding in `document` that `issue` is about: same code and subject, the one nearest the anchor.
+    public func diagnostic(matching issue: Issue, in document: Document, anchor: TextRange?) -> Diagnostic? {
+        guard let code = issue.rule?.code else { return nil }
+        let subject = issue.details["name"]
+        let candidates = diagnostics(in: document).filter { $0.code == code && (subject == nil || $0.subject == subject) }
+        guard let anchor else { return candidates.count == 1 ? candidates.first : nil }
+        return candidates.min { distance($0.range, anchor) < distance($1.range, anchor) }
+    }
+}
+
+private func distance(_ range: TextRange, _ anchor: TextRange) -> Int {
+    if range.start <= anchor.start && anchor.start <= range.end { return 0 }
+    return min(abs(range.start - anchor.start), abs(range.end - anchor.start))
+}
+
+/// An agent that fixes the findings of one or more `PythonCheck`s with the checks' own edits:
+/// it finds the finding again on the live text (earlier fixes may have moved it), proposes its
+/// edits, and verifies by re-running the check.
+public protocol CheckFixingAgent: Agent {
+    /// The checks whose findings this agent fixes, by rule code.
+    var checksByCode: [String: any PythonCheck] { get }
+}
+
+extension CheckFixingAgent {
+    public func confidence(for issue: Issue, in context: FixContext) -> Double {
+        guard let code = issue.rule?.code, checksByCode[code] != nil else { return 0 }
+        return 0.9
+    }
+
+    public func fix(_ issue: Issue, in context: FixContext) async throws -> AgentOutcome {
+        guard let code = issue.rule?.code, let check = checksByCode[code] else {
+            return .declined(reason: "no built-in fix for \(issue.rule?.description ?? "issues without a rule code")")
+        }
+        let document = context.document
+        if let error = document.python.errors.first {
+            return .failed(reason: "\(document.path):\(error.line):\(error.column + 1): file does not parse: \(error.message)", retryable: false)
+        }
+        guard let diagnostic = check.diagnostic(matching: issue, in: document, anchor: context.anchor) else {
+            return .nothingToDo(reason: "\(code) no longer reported" + (issue.details["name"].map { " for `\($0)`" } ?? "") + " in the current text")
+        }
+        guard let edits = diagnostic.fix else {
+            return .declined(reason: "\(code) at this place has no safe automatic fix")
+        }
+        return .proposed(FixProposal(
+            edits: [FileEdit(document, edits: edits)], summary: diagnostic.fixTitle,
+            applicability: diagnostic.unsafeFix ? .unsafe : .safe
+        ))
+    }
+
+    public func verify(_ issue: Issue, after: Document, before: Document) -> Verification {
+        guard let code = issue.rule?.code, let check = checksByCode[code] else { return .unknown }
+        return CheckVerification.verify(issue, with: check, after: after, before: before)
+    }
+}
+
+extension Diagnostic {
+    /// A one-line title for the report.
+    public var fixTitle: String {
+        switch code {
+        case "F401": "removed unused import" + (subject.map { " `\($0)`" } ?? "")
+        case "F811": "removed redefinition" + (subject.map { " of `\($0)`" } ?? "")
+        case "I001": "sorted import block"
+        case "W291": "removed trailing whitespace"
+        case "W293": "removed whitespace on blank line"
+        case "W292": "added newline at end of file"
+        case "W391": "removed blank lines at end of file"
+        default: "fixed \(code)"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import BatchFixCore
+import PythonSyntax
+
+/// F401 unused import (and F811, an import redefined by an identical import before any use).
+///
+/// **What it does**: finds imported names that the file never uses.
+/// **Why**: they slow start-up, hide real dependencies and confuse readers.
+/// **Example**: `import os, sys` with only `sys` used → `import sys`.
+/// **Fix safety**: removal is offered only where no use can exist: the name appears nowhere else
+/// in the file — not as a name, not inside any string (`__all__`, string annotations, doctests,
+/// `mock.patch("pkg.mod.name")`), not in a `# type:` comment. Files that reach names dynamically
+/// (`globals()`, `locals()`, `eval`, `exec`, `vars`, a module `__getattr__`, a computed `__all__`,
+/// a star import) get no findings. Imports in class bodies, in `try` blocks guarding `ImportError`,
+/// in `except ImportError` handlers, under `sys.version_info` tests or `suppress(...)`, `__future__`
+/// imports and explicit re-exports (`import x as x`) are kept. In `__init__.py` an unused import is
+/// reported but not removed (it may be a re-export). This errs on the side of keeping: it may keep
+/// an import ruff would remove (e.g. a name shadowed in another scope), never the reverse.
+public struct UnusedImportCheck: PythonCheck {
+    public init() {}
+    public var name: String { "unused-import" }
+    public var codes: [String] { ["F401", "F811"] }
+    public func kind(for code: String) -> IssueKind { code == "F811" ? .deadCode : .importError }
+
+    public func diagnostics(in document: Document) -> [Diagnostic] {
+        let parse = document.python
+        guard parse.errors.isEmpty else { return [] }
+        let scan = ImportScan(parse)
+        guard !scan.dynamicNameAccess else { return [] }
+        let isPackageInit = document.path.fileName == "__init__.py"
+        // The last import binding of each name in each scope is the one F401 is about; an earlier
+        // identical import in the same block, unused before the next one, is F811 (as ruff reports).
+        var lastBinding: [String: (statement: Int, alias: Int)] = [:]
+        for (statementIndex, statement) in scan.statements.enumerated() {
+            for (aliasIndex, alias) in statement.aliases.enumerated() {
+                lastBinding["\(statement.scope):\(alias.boundName)"] = (statementIndex, aliasIndex)
+            }
+        }
+        var found: [Diagnostic] = []
+        var previousBinding: [String: (statement: Int, alias: Int)] = [:]
+        for (statementIndex, statement) in scan.statements.enumerated() {
+            for (aliasIndex, alias) in statement.aliases.enumerated() {
+                let suppressed = scan.isSuppressed(alias: alias, in: statement)
+                let scopeKey = "\(statement.scope):\(alias.boundName)"
+                if let earlier = previousBinding[scopeKey] {
+                    let earlierStatement = scan.statements[earlier.statement]
+                    let first = earlierStatement.aliases[earlier.alias]
+                    if earlierStatement.block == statement.block, first.identity == alias.identity,
+                       !scan.isUsed(alias.boundName, between: first.lastToken, and: alias.firstToken), !suppressed(["F811"]) {
+                        let line = document.lines.lineAndColumn(of: first.range.start, in: document.bytes).line
+                        let fixable = statement.fixable && earlierStatement.fixable && !isPackageInit
+                        found.append(Diagnostic(
+                            code: "F811", range: alias.range,
+                            message: "Redefinition of unused `\(alias.boundName)` from line \(line)",
+                            subject: alias.boundName,
+                            fix: fixable ? scan.removal(of: earlier.alias, in: earlier.statement, document: document) : nil
+                        ))
+                    }
+                }
+                previousBinding[scopeKey] = (statementIndex, aliasIndex)
+                guard lastBinding[scopeKey]! == (statementIndex, aliasIndex) else { continue }
+                guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
+                guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
+                found.append(Diagnostic(
+                    code: "F401", range: alias.range,
+                    message: "`\(alias.qualifiedName)` imported but unused",
+                    subject: alias.boundName,
+                    fix: isPackageInit ? nil : scan.removal(of: aliasIndex, in: statementIndex, document: document)
+                ))
+            }
+        }
+        return found
+    }
+}

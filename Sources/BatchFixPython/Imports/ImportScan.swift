@@ -1,0 +1,494 @@
+import BatchFixCore
+import PythonSyntax
+
+/// A token-level map of a file's import statements and of every place a name could be used,
+/// for deciding conservatively which imports are unused and how to remove one exactly.
+struct ImportScan {
+    /// One imported name: `import a.b as c` or `from m import n as c`.
+    struct Alias {
+        /// Token indices of the alias's first and last token (`a` ... `c`).
+        var firstToken: Int
+        var lastToken: Int
+        /// Bytes of the alias.
+        var range: TextRange
+        /// The name it binds (`c`, or `a` for `import a.b`).
+        var boundName: String
+        /// `a.b` or `m.n`, for messages.
+        var qualifiedName: String
+        /// What it imports, to recognise an identical import (F811).
+        var identity: String
+        var isFuture: Bool
+        /// `import x as x` / `from m import x as x`: an explicit re-export.
+        var isExplicitReexport: Bool
+    }
+
+    /// One `import` / `from ... import` statement.
+    struct Statement {
+        var aliases: [Alias] = []
+        /// Token indices of `import`/`from` and of the statement's last token.
+        var firstToken: Int
+        var lastToken: Int
+        /// The token that ends it: NEWLINE, `;` or the end marker.
+        var terminator: Int
+        /// True when it follows a `;` on its line.
+        var afterSemicolon: Bool
+        /// False for imports we never fix (guarded, class-level, inline bodies, star imports).
+        var fixable: Bool
+        /// True when it is the only statement of an indented block.
+        var onlyStatementInBlock: Bool
+        /// The indented block it sits in (0: the module's top level).
+        var block: Int = 0
+        /// The function or class body it binds in (0: the module).
+        var scope: Int = 0
+    }
+
+    let source: [UInt8]
+    let tokens: [Token]
+    private(set) var statements: [Statement] = []
+    /// True when the file reaches names dynamically; then nothing is provably unused.
+    private(set) var dynamicNameAccess = false
+    /// Token indices of NAME tokens that may be uses (not inside import statements, not attributes).
+    private var useTokens: [Int] = []
+    private var usedNames: Set<String> = []
+    private var wordsInStringsAndTypeComments: Set<String> = []
+
+    enum BlockKind { case tryBody, importErrorHandler, guardedOther, classBody, functionBody, other }
+
+    init(_ parse: ParseResult) {
+        source = parse.source
+        tokens = parse.tokens
+        scan()
+    }
+
+    func text(_ index: Int) -> String { String(decoding: source[tokens[index].range], as: UTF8.self) }
+    private func isName(_ index: Int, _ word: String) -> Bool { tokens[index].kind == .name && text(index) == word }
+
+    // MARK: - Scanning
+
+    private mutating func scan() {
+        var blocks: [(kind: BlockKind, tryID: Int?, block: Int, scope: Int)] = []
+        var nextBlockID = 1
+        var guardedTries: Set<Int> = []
+        var lastTryAtDepth: [Int: Int] = [:]
+        var pendingBlock: (kind: BlockKind, tryID: Int?)?
+        var nextTryID = 0
+        var statementStart = true
+        var afterSemicolon = false
+        var previousSignificant = -1
+        var candidates: [(Statement, [Int])] = []
+        var depth = 0
+        var index = 0
+        let count = tokens.count
+        while index < count {
+            let token = tokens[index]
+            switch token.kind {
+            case .comment:
+                let body = source[token.range]
+                if containsTypeColon(body) { collectWords(body, into: &wordsInStringsAndTypeComments) }
+                index += 1
+                continue
+            case .nl:
+                index += 1
+                continue
+            case .indent:
+                let opened = pendingBlock ?? (.other, nil)
+                let scope = opened.kind == .classBody || opened.kind == .functionBody ? nextBlockID : (blocks.last?.scope ?? 0)
+                blocks.append((opened.kind, opened.tryID, nextBlockID, scope))
+                nextBlockID += 1
+                pendingBlock = nil
+                statementStart = true
+                index += 1
+                continue
+            case .dedent:
+                if let closed = blocks.popLast(), closed.kind == .tryBody, let id = closed.tryID { lastTryAtDepth[blocks.count] = id }
+                statementStart = true
+                index += 1
+                continue
+            case .newline:
+                statementStart = true
+                afterSemicolon = false
+                previousSignificant = index
+                index += 1
+                continue
+            case .string, .fstringMiddle:
+                collectWords(source[token.range], into: &wordsInStringsAndTypeComments)
+            default:
+                break
+            }
+            if statementStart {
+                statementStart = false
+                if token.kind == .kwImport || token.kind == .kwFrom {
+                    let inlineBody = previousSignificant >= 0 && tokens[previousSignificant].kind == .colon
+                    let enclosingTries = blocks.compactMap { $0.kind == .tryBody ? $0.tryID : nil }
+                    let unsafeContext = inlineBody || blocks.contains { $0.kind == .classBody || $0.kind == .importErrorHandler || $0.kind == .guardedOther }
+                    if var statement = parseImport(at: index, afterSemicolon: afterSemicolon) {
+                        statement.fixable = !unsafeContext && statement.fixable
+                        statement.onlyStatementInBlock = isOnlyStatementInBlock(statement)
+                        statement.block = blocks.last?.block ?? 0
+                        statement.scope = blocks.last?.scope ?? 0
+                        candidates.append((statement, enclosingTries))
+                        previousSignificant = statement.lastToken
+                        index = statement.terminator
+                        continue
+                    }
+                } else if let header = blockHeader(at: index) {
+                    if header == .tryBody {
+                        pendingBlock = (.tryBody, nextTryID)
+                        nextTryID += 1
+                    } else {
+                        pendingBlock = (header, nil)
+                    }
+                    if token.kind == .kwExcept, let tryID = lastTryAtDepth[blocks.count], handlerCatchesImportError(at: index) {
+                        guardedTries.insert(tryID)
+                    }
+                }
+            }
+            switch token.kind {
+            case .lpar, .lsqb, .lbrace: depth += 1
+            case .rpar, .rsqb, .rbrace: depth = max(0, depth - 1)
+            case .semi where depth == 0:
+                statementStart = true
+                afterSemicolon = true
+            case .name:
+                let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
+                if !isAttribute { useTokens.append(index) }
+                if ImportScan.dynamicAccessNames.contains(text(index)) { dynamicNameAccess = true }
+            default:
+                break
+            }
+            previousSignificant = index
+            index += 1
+        }
+        if hasComputedAll() { dynamicNameAccess = true }
+        for (statement, tries) in candidates {
+            var statement = statement
+            if tries.contains(where: { guardedTries.contains($0) }) { statement.fixable = false }
+            if statement.aliases.isEmpty { dynamicNameAccess = true }  // a star import
+            statements.append(statement)
+        }
+        for use in useTokens { usedNames.insert(text(use)) }
+    }
+
+    static let dynamicAccessNames: Set<String> = ["globals", "locals", "eval", "exec", "vars", "__getattr__", "__import__", "__dict__"]
+
+    private func containsTypeColon(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let pattern = Array("type:".utf8)
+        guard bytes.count >= pattern.count else { return false }
+        var index = bytes.startIndex
+        while index + pattern.count <= bytes.endIndex {
+            if bytes[index..<index + pattern.count].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// What block a compound statement header at `index` opens, or nil when it is not one.
+    private func blockHeader(at index: Int) -> BlockKind? {
+        let kind = tokens[index].kind
+        guard let colon = headerColon(from: index) else { return nil }
+        let words = Set((index..<colon).compactMap { tokens[$0].kind == .name ? text($0) : nil })
+        switch kind {
+        case .kwTry: return .tryBody
+        case .kwExcept: return handlerCatchesImportError(at: index) ? .importErrorHandler : .other
+        case .kwClass: return .classBody
+        case .kwWith, .kwAsync: return words.contains("suppress") ? .guardedOther : .other
+        case .at: return nil
+        case .kwIf, .kwElif: return words.contains("version_info") || words.contains("platform") ? .guardedOther : .other
+        case .kwDef: return .functionBody
+        case .kwAsync where tokens[index + 1].kind == .kwDef: return .functionBody
+        case .kwElse, .kwFinally, .kwFor, .kwWhile: return .other
+        case .name where text(index) == "match" || text(index) == "case": return .other
+        default: return nil
+        }
+    }
+
+    /// Index of the `:` ending a block header that starts at `index`, at bracket depth 0.
+    private func headerColon(from index: Int) -> Int? {
+        var depth = 0
+        var lambdas = 0
+        var i = index
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .lpar, .lsqb, .lbrace: depth += 1
+            case .rpar, .rsqb, .rbrace: depth -= 1
+            case .kwLambda where depth == 0: lambdas += 1
+            case .colon where depth == 0:
+                if lambdas > 0 { lambdas -= 1 } else { return i }
+            case .newline, .endMarker: return nil
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// True for `except:` and handlers naming ImportError, ModuleNotFoundError, Exception or BaseException.
+    private func handlerCatchesImportError(at index: Int) -> Bool {
+        guard let colon = headerColon(from: index) else { return false }
+        if colon == index + 1 { return true }
+        return (index..<colon).contains { tokens[$0].kind == .name && ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"].contains(text($0)) }
+    }
+
+    /// Parses the import statement starting at `index`; nil for anything unexpected.
+    private func parseImport(at index: Int, afterSemicolon: Bool) -> Statement? {
+        var i = index
+        func skipTrivia() { while i < tokens.count, tokens[i].kind == .nl || tokens[i].kind == .comment { i += 1 } }
+        func dotted() -> (name: String, first: Int, last: Int)? {
+            skipTrivia()
+            guard i < tokens.count, tokens[i].kind == .name else { return nil }
+            let first = i
+            var name = text(i)
+            i += 1
+            while i + 1 < tokens.count, tokens[i].kind == .dot, tokens[i + 1].kind == .name {
+                name += "." + text(i + 1)
+                i += 2
+            }
+            return (name, first, i - 1)
+        }
+        func alias(first: Int, last: Int, bound: String, qualified: String, identity: String, future: Bool, explicit: Bool) -> Alias {
+            Alias(firstToken: first, lastToken: last, range: TextRange(start: Int(tokens[first].start), end: Int(tokens[last].end)),
+                  boundName: bound, qualifiedName: qualified, identity: identity, isFuture: future, isExplicitReexport: explicit)
+        }
+        var statement = Statement(firstToken: index, lastToken: index, terminator: index, afterSemicolon: afterSemicolon, fixable: true, onlyStatementInBlock: false)
+        if tokens[index].kind == .kwImport {
+            i = index + 1
+            while true {
+                guard let (module, first, last) = dotted() else { return nil }
+                var lastToken = last
+                var bound = String(module.prefix(while: { $0 != "." }))
+                var explicit = false
+                if i + 1 < tokens.count, tokens[i].kind == .kwAs, tokens[i + 1].kind == .name {
+                    bound = text(i + 1)
+                    explicit = bound == module
+                    lastToken = i + 1
+                    i += 2
+                }
+                statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: module,
+                                               identity: "import \(module) as \(bound)", future: false, explicit: explicit))
+                statement.lastToken = lastToken
+                if i < tokens.count, tokens[i].kind == .comma { i += 1; continue }
+                break
+            }
+        } else {
+            i = index + 1
+            var module = ""
+            while i < tokens.count, tokens[i].kind == .dot || tokens[i].kind == .ellipsis {
+                module += tokens[i].kind == .dot ? "." : "..."
+                i += 1
+            }
+            if i < tokens.count, tokens[i].kind == .name, let dottedName = dotted() { module += dottedName.name }
+            guard i < tokens.count, tokens[i].kind == .kwImport else { return nil }
+            i += 1
+            if i < tokens.count, tokens[i].kind == .star {
+                statement.lastToken = i
+                statement.fixable = false
+                i += 1
+            } else {
+                var parenthesized = false
+                if i < tokens.count, tokens[i].kind == .lpar { parenthesized = true; i += 1 }
+                while true {
+                    skipTrivia()
+                    if parenthesized, i < tokens.count, tokens[i].kind == .rpar { break }
+                    guard i < tokens.count, tokens[i].kind == .name else { return nil }
+                    let first = i
+                    let name = text(i)
+                    var bound = name
+                    var lastToken = i
+                    var explicit = false
+                    i += 1
+                    if i + 1 < tokens.count, tokens[i].kind == .kwAs, tokens[i + 1].kind == .name {
+                        bound = text(i + 1)
+                        explicit = bound == name
+                        lastToken = i + 1
+                        i += 2
+                    }
+                    let qualified = module.isEmpty || module.hasSuffix(".") ? module + name : module + "." + name
+                    statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: qualified,
+                                                   identity: "from \(module) import \(name) as \(bound)", future: module == "__future__", explicit: explicit))
+                    statement.lastToken = lastToken
+                    skipTrivia()
+                    if i < tokens.count, tokens[i].kind == .comma { i += 1; continue }
+                    break
+                }
+                skipTrivia()
+                if parenthesized {
+                    guard i < tokens.count, tokens[i].kind == .rpar else { return nil }
+                    statement.lastToken = i
+                    i += 1
+                }
+            }
+        }
+        guard i < tokens.count, tokens[i].kind == .newline || tokens[i].kind == .semi || tokens[i].kind == .endMarker else { return nil }
+        statement.terminator = i
+        return statement
+    }
+
+    private func isOnlyStatementInBlock(_ statement: Statement) -> Bool {
+        guard !statement.afterSemicolon, tokens[statement.terminator].kind == .newline else { return false }
+        var before = statement.firstToken - 1
+        while before >= 0, tokens[before].kind == .nl || tokens[before].kind == .comment { before -= 1 }
+        guard before >= 0, tokens[before].kind == .indent else { return false }
+        var after = statement.terminator + 1
+        while after < tokens.count, tokens[after].kind == .nl || tokens[after].kind == .comment { after += 1 }
+        return after < tokens.count && (tokens[after].kind == .dedent || tokens[after].kind == .endMarker)
+    }
+
+    /// True when `__all__` is built from anything but string literals.
+    private func hasComputedAll() -> Bool {
+        for index in tokens.indices where isName(index, "__all__") {
+            var i = index + 1
+            if i < tokens.count, tokens[i].kind == .dot { i += 2 }  // __all__.extend(...) / .append(...)
+            guard i < tokens.count else { return true }
+            let opener = tokens[i].kind
+            guard opener == .equal || opener == .plusEqual || opener == .lpar else { continue }
+            var depth = opener == .lpar ? 1 : 0
+            var j = i + 1
+            while j < tokens.count {
+                let kind = tokens[j].kind
+                if kind == .newline || kind == .semi || kind == .endMarker { break }
+                if kind == .rpar || kind == .rsqb || kind == .rbrace {
+                    depth -= 1
+                    if depth < 0 { break }
+                } else if kind == .lpar || kind == .lsqb || kind == .lbrace {
+                    depth += 1
+                } else if kind != .string && kind != .comma && kind != .nl && kind != .comment {
+                    return true
+                }
+                j += 1
+            }
+        }
+        return false
+    }
+
+    private func collectWords(_ bytes: ArraySlice<UInt8>, into words: inout Set<String>) {
+        var start: Int? = nil
+        var index = bytes.startIndex
+        while index <= bytes.endIndex {
+            let byte: UInt8 = index < bytes.endIndex ? bytes[index] : 0x20
+            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
+            if isWordByte {
+                if start == nil { start = index }
+            } else if let first = start {
+                words.insert(String(decoding: bytes[first..<index], as: UTF8.self))
+                start = nil
+            }
+            index += 1
+        }
+    }
+
+    // MARK: - Questions
+
+    /// True when `name` appears anywhere it could be used.
+    func isUsedAnywhere(_ name: String) -> Bool {
+        usedNames.contains(name) || wordsInStringsAndTypeComments.contains(name)
+    }
+
+    /// True when a use of `name` lies between two token indices.
+    func isUsed(_ name: String, between first: Int, and last: Int) -> Bool {
+        useTokens.contains { $0 > first && $0 < last && text($0) == name }
+    }
+
+    /// A `suppressed(codes)` test for the alias: a `# noqa` comment on the alias's line, or on the
+    /// statement's last line, that is blanket or lists one of the codes.
+    func isSuppressed(alias: Alias, in statement: Statement) -> ([String]) -> Bool {
+        let lines = [lineStartOffset(Int(tokens[alias.firstToken].start)), lineStartOffset(Int(tokens[statement.lastToken].end))]
+        var directives: [NoqaComment] = []
+        var i = statement.firstToken
+        while i < tokens.count, i <= statement.terminator + 1 {
+            if tokens[i].kind == .comment, lines.contains(lineStartOffset(Int(tokens[i].start))), let directive = NoqaComment(source[tokens[i].range]) {
+                directives.append(directive)
+            }
+            i += 1
+        }
+        return { codes in directives.contains { $0.suppresses(codes) } }
+    }
+
+    // MARK: - Removal
+
+    /// The edits that remove alias `aliasIndex` of statement `statementIndex`, leaving valid code.
+    func removal(of aliasIndex: Int, in statementIndex: Int, document: Document) -> [TextEdit]? {
+        let statement = statements[statementIndex]
+        let alias = statement.aliases[aliasIndex]
+        if statement.aliases.count == 1 { return removalOfStatement(statement) }
+        let aliasStart = Int(tokens[alias.firstToken].start)
+        let lineStart = lineStartOffset(aliasStart)
+        let onlyWhitespaceBefore = source[lineStart..<aliasStart].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        // Alone on its line inside parentheses: drop the whole line (with its comment).
+        var after = alias.lastToken + 1
+        if after < tokens.count, tokens[after].kind == .comma { after += 1 }
+        if after < tokens.count, tokens[after].kind == .comment { after += 1 }
+        if onlyWhitespaceBefore, after < tokens.count, tokens[after].kind == .nl {
+            return [.delete(TextRange(start: lineStart, end: Int(tokens[after].end)))]
+        }
+        if aliasIndex + 1 < statement.aliases.count {
+            let next = statement.aliases[aliasIndex + 1]
+            return [.delete(TextRange(start: alias.range.start, end: Int(tokens[next.firstToken].start)))]
+        }
+        // The last alias: remove it with the comma before it.
+        var comma = alias.firstToken - 1
+        while comma > statement.firstToken, tokens[comma].kind != .comma { comma -= 1 }
+        guard tokens[comma].kind == .comma else { return nil }
+        return [.delete(TextRange(start: Int(tokens[comma].start), end: alias.range.end))]
+    }
+
+    private func removalOfStatement(_ statement: Statement) -> [TextEdit]? {
+        let start = Int(tokens[statement.firstToken].start)
+        let end = Int(tokens[statement.lastToken].end)
+        if statement.onlyStatementInBlock {
+            return [TextEdit(range: TextRange(start: start, end: end), replacement: "pass")]
+        }
+        let terminator = tokens[statement.terminator]
+        if terminator.kind == .semi {
+            // `import os; rest` → `rest`
+            var next = statement.terminator + 1
+            while next < tokens.count, tokens[next].kind == .nl || tokens[next].kind == .comment { next += 1 }
+            guard next < tokens.count, tokens[next].kind != .newline else { return nil }
+            return [.delete(TextRange(start: start, end: Int(tokens[next].start)))]
+        }
+        if statement.afterSemicolon {
+            // `rest; import os` → `rest`
+            var semi = statement.firstToken - 1
+            while semi >= 0, tokens[semi].kind != .semi { semi -= 1 }
+            guard semi >= 0 else { return nil }
+            return [.delete(TextRange(start: Int(tokens[semi].start), end: end))]
+        }
+        // Whole lines: from the line start through the line ending.
+        let lineStart = lineStartOffset(start)
+        guard source[lineStart..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }) else { return nil }
+        let lineEnd = terminator.kind == .newline ? Int(terminator.end) : end
+        return [.delete(TextRange(start: lineStart, end: lineEnd))]
+    }
+
+    private func lineStartOffset(_ offset: Int) -> Int {
+        var index = offset
+        while index > 0, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
+        return index
+    }
+}
+
+/// A `# noqa` comment: blanket, or with a list of codes (`# noqa: F401, E501`).
+struct NoqaComment {
+    let codes: [String]?
+
+    init?(_ comment: ArraySlice<UInt8>) {
+        let lower = comment.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let word = Array("noqa".utf8)
+        guard lower.count >= word.count,
+              let at = (0...(lower.count - word.count)).first(where: { lower[$0..<$0 + word.count].elementsEqual(word) }) else { return nil }
+        var rest = Array(comment)[(at + word.count)...].drop(while: { $0 == 0x20 })
+        if rest.first == UInt8(ascii: ":") {
+            rest = rest.dropFirst()
+            let text = String(decoding: rest, as: UTF8.self)
+            let list = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { String($0).uppercased() }
+                .filter { $0.first?.isLetter == true }
+            codes = list.isEmpty ? nil : list
+        } else {
+            codes = nil
+        }
+    }
+
+    func suppresses(_ candidates: [String]) -> Bool {
+        guard let codes else { return true }
+        return candidates.contains { candidate in codes.contains { candidate.hasPrefix($0) } }
+    }
+}

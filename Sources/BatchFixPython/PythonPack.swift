@@ -1,0 +1,36 @@
+import BatchFixCore
+
+/// Everything the Python language pack contributes to a run: its agents and routing table, its
+/// file validators, its built-in checks and the file types it handles.
+///
+/// The one place agents and checks are registered: a test keeps it complete.
+public enum PythonPack {
+    /// File extensions the pack analyses and edits.
+    public static let fileExtensions: Set<String> = ["py", "pyi"]
+
+    /// Every agent, built once, in priority order.
+    public static func agents() -> [any Agent] {
+        [ImportOptimizationAgent(), FormattingAgent()]
+    }
+
+    /// Rule codes routed straight to an agent (bare codes match any tool).
+    public static let ruleRoutes: [String: [String]] = [
+        "F401": ["ImportOptimizationAgent"], "F811": ["ImportOptimizationAgent"],
+        "W291": ["FormattingAgent"], "W293": ["FormattingAgent"], "W292": ["FormattingAgent"], "W391": ["FormattingAgent"],
+    ]
+
+    /// The registry of agents and routes.
+    public static func registry() throws(BatchFixError) -> AgentRegistry {
+        try AgentRegistry(agents: agents(), rules: ruleRoutes)
+    }
+
+    /// Validators for the files this pack edits.
+    public static func validators() -> ValidatorSet {
+        ValidatorSet([PythonValidator(), TOMLValidator()])
+    }
+
+    /// The built-in checks.
+    public static func checks() -> [any FileCheck] {
+        [UnusedImportCheck(), TrailingWhitespaceCheck(), MissingFinalNewlineCheck(), TrailingBlankLinesCheck()]
+    }
+}

@@ -1,0 +1,107 @@
+import BatchFixCore
+@preconcurrency import Rainbow
+
+/// The human report: remaining issues (all issues with `--verbose`), a summary line, and with
+/// `--profile` the time split and per-agent table. Colour only when asked for.
+struct TextReporter {
+    let color: Bool
+
+    init(color: Bool) {
+        self.color = color
+        Rainbow.enabled = color
+    }
+
+    func issueLine(_ issue: Issue) -> String {
+        let code = issue.rule.map { "\($0.code) " } ?? "\(issue.kind.rawValue) "
+        return "\(issue.location.display.bold): \(code.red)\(issue.message)"
+    }
+
+    func render(_ report: BatchReport, verbose: Bool) -> String {
+        var out = ""
+        let showAll = verbose || report.total <= 20
+        for result in report.results where showAll || result.remains {
+            out += resultLine(result) + "\n"
+        }
+        for error in report.writeErrors { out += "write error: ".red + error + "\n" }
+        out += summary(report) + "\n"
+        return out
+    }
+
+    func resultLine(_ result: IssueResult) -> String {
+        let status: String
+        switch result.status {
+        case .fixed: status = "fixed".green
+        case .failed: status = "failed".red
+        case .skipped: status = result.alreadyResolved ? "resolved".cyan : "skipped".yellow
+        }
+        let agent = result.agent.map { " [\($0)]".dim } ?? ""
+        let code = result.issue.rule.map { "\($0.code) " } ?? ""
+        return "\(result.issue.location.display.bold): \(code)\(status): \(result.reason)\(agent)"
+    }
+
+    func summary(_ report: BatchReport) -> String {
+        if report.status == .empty { return "No issues to fix." }
+        let verb = report.dryRun ? "Would fix" : "Fixed"
+        let rate = String(format1: report.successRate * 100)
+        var line = "\(verb) \(report.fixed) of \(report.total) issue\(report.total == 1 ? "" : "s") (\(rate)%)"
+        line += "; \(report.failed) failed, \(report.skipped) skipped"
+        let resolved = report.results.count { $0.alreadyResolved }
+        if resolved > 0 { line += " (\(resolved) already resolved)" }
+        line += ". "
+        if report.dryRun {
+            line += "Dry run: nothing written."
+        } else {
+            line += "Wrote \(report.filesWritten.count) file\(report.filesWritten.count == 1 ? "" : "s")."
+        }
+        if report.interrupted { line += " Interrupted.".yellow }
+        let status: String
+        switch report.status {
+        case .completed: status = "completed".green
+        case .partial: status = "partial".yellow
+        case .failed: status = "failed".red
+        case .empty: status = "empty"
+        }
+        return line + " Status: " + status + "."
+    }
+
+    func profile(_ report: BatchReport) -> String {
+        let t = report.timing
+        var out = "\nTime (seconds; phases overlap across \(report.filesRead) files read in parallel):\n"
+        let rows: [(String, Double)] = [("read", t.read), ("analyse", t.analyse), ("verify", t.verify), ("write", t.write), ("waiting", t.waiting), ("wall", t.wall)]
+        for (name, value) in rows {
+            out += "  " + name.padding(9) + String(format3: value).leftPadding(10) + "\n"
+        }
+        if report.total > 0 {
+            out += "  per issue " + String(format1: t.wall / Double(report.total) * 1e6).leftPadding(9) + " µs\n"
+        }
+        if !report.agents.isEmpty {
+            out += "\n  " + "agent".padding(28) + "calls".leftPadding(7) + "fixed".leftPadding(7) + "declined".leftPadding(10) + "failed".leftPadding(8) + "seconds".leftPadding(10) + "\n"
+            for a in report.agents {
+                out += "  " + a.agent.padding(28) + String(a.invocations).leftPadding(7) + String(a.fixed).leftPadding(7)
+                    + String(a.declined).leftPadding(10) + String(a.failed).leftPadding(8) + String(format3: a.seconds).leftPadding(10) + "\n"
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Fixed-point with one decimal, without Foundation.
+    init(format1 value: Double) { self = Self.fixed(value, digits: 1) }
+    /// Fixed-point with three decimals, without Foundation.
+    init(format3 value: Double) { self = Self.fixed(value, digits: 3) }
+
+    private static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale)
+        var fraction = String(scaled % Int(scale))
+        while fraction.count < digits { fraction = "0" + fraction }
+        return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + fraction : "")
+    }
+
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: prepares what the differential tests need (corpora made from
+# this machine's CPython standard libraries, ruff in a local venv), then runs `swift test`.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+if [ -x scripts/make-corpora.sh ] || [ -f scripts/make-corpora.sh ]; then
+  bash scripts/make-corpora.sh
+fi
+if [ -d corpus/stdlib-3.13 ]; then export BATCHFIX_CORPUS="$repo/corpus/stdlib-3.13"; fi
+if [ -d corpus/stdlib-3.11 ]; then export BATCHFIX_CORPUS_311="$repo/corpus/stdlib-3.11"; fi
+py313="$(pyenv root 2>/dev/null)/versions/3.13.0/bin/python3"
+if [ -x "$py313" ]; then export BATCHFIX_PYTHON313="$py313"; fi
+
+swift build --build-tests 2>&1 | tail -n 5
+set +e
+swift test --skip-build > .build/test-output.txt 2>&1
+status=$?
+set -e
+# Failures in full, then the closing lines (the whole log is in .build/test-output.txt).
+grep -E "✘|recorded an issue|error:" .build/test-output.txt | head -n 80 || true
+grep -E "differential|match|MB/s" .build/test-output.txt | head -n 20 || true
+tail -n 8 .build/test-output.txt
+exit "$status"
