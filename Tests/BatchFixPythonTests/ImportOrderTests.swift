@@ -10,7 +10,7 @@ struct ImportOrderTests {
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
     }
 
-    static func statements(_ json: JSONValue) throws -> [ImportStatement] {
+    static func statements(_ json: ReportJSONValue) throws -> [ImportStatement] {
         try #require(json.arrayValue).map { item in
             if item["kind"]?.stringValue == "import" {
                 return .plain(module: item["module"]!.stringValue!, asName: item["asname"]?.stringValue)
@@ -26,7 +26,7 @@ struct ImportOrderTests {
     /// `scripts/ruff-isort-goldens.py`), section by section and line by line.
     @Test(arguments: try goldenNames())
     func matchesRuff(golden name: String) throws {
-        let json = try JSONReader.parse(try fixtureBytes("isort/\(name)"), path: name)
+        let json = try ReportJSONReader.parse(try fixtureBytes("isort/\(name)"), path: name)
         let project = try fixturesURL().appendingPathComponent("isort-project").path
         let version = json["target"]?.stringValue.flatMap(PythonVersion.init(parsing:)) ?? .ruffDefault
         let classifier = ImportClassifier(

@@ -11,7 +11,7 @@ struct NoqaDirectiveTests {
     }
 
     static func spellings(_ key: String) throws -> [Spelling] {
-        let json = try JSONReader.parse(try fixtureBytes("noqa-spellings.json"), path: "noqa-spellings.json")
+        let json = try ReportJSONReader.parse(try fixtureBytes("noqa-spellings.json"), path: "noqa-spellings.json")
         return try #require(json[key]?.arrayValue).map {
             Spelling(comment: $0["comment"]!.stringValue!, suppresses: $0["suppressesF401"]!.boolValue!)
         }

@@ -180,9 +180,9 @@ struct RuffJSONImporterTests {
 }
 
 @Suite("JSON reader")
-struct JSONReaderTests {
+struct ReportJSONReaderTests {
     @Test func decodesEscapesAndUnicode() throws {
-        let value = try JSONReader.parse([UInt8](#"["a\"b\\\/\n\t\u00e9\ud83d\ude00", -1.5e3, 42, true, false, null]"#), path: "x")
+        let value = try ReportJSONReader.parse([UInt8](#"["a\"b\\\/\n\t\u00e9\ud83d\ude00", -1.5e3, 42, true, false, null]"#), path: "x")
         let items = try #require(value.arrayValue)
         #expect(items[0].stringValue == "a\"b\\/\n\té😀")
         #expect(items[1].doubleValue == -1500)
@@ -194,7 +194,7 @@ struct JSONReaderTests {
     }
 
     @Test func tracksLinesOfValues() throws {
-        let value = try JSONReader.parse([UInt8]("{\n\"a\":\n  [1,\n   2]}"), path: "x")
+        let value = try ReportJSONReader.parse([UInt8]("{\n\"a\":\n  [1,\n   2]}"), path: "x")
         #expect(value.line == 1)
         #expect(value["a"]?.line == 3)
         #expect(value["a"]?.arrayValue?[1].line == 4)
@@ -202,13 +202,13 @@ struct JSONReaderTests {
 
     @Test func quoteRoundTrips() throws {
         let text = "tab\there \"q\" \\ \u{01} é\n"
-        let parsed = try JSONReader.parse([UInt8](JSONReader.quote(text)), path: "x")
+        let parsed = try ReportJSONReader.parse([UInt8](ReportJSONReader.quote(text)), path: "x")
         #expect(parsed.stringValue == text)
     }
 
     @Test func rejectsLoneSurrogateAndRawNewline() {
-        #expect(throws: BatchFixError.self) { try JSONReader.parse([UInt8](#"["\ud800"]"#), path: "x") }
-        #expect(throws: BatchFixError.self) { try JSONReader.parse([UInt8]("[\"a\nb\"]"), path: "x") }
-        #expect(throws: BatchFixError.self) { try JSONReader.parse([UInt8]("[01]"), path: "x") }
+        #expect(throws: BatchFixError.self) { try ReportJSONReader.parse([UInt8](#"["\ud800"]"#), path: "x") }
+        #expect(throws: BatchFixError.self) { try ReportJSONReader.parse([UInt8]("[\"a\nb\"]"), path: "x") }
+        #expect(throws: BatchFixError.self) { try ReportJSONReader.parse([UInt8]("[01]"), path: "x") }
     }
 }

@@ -8,7 +8,7 @@ public struct ToolReport: Sendable {
     public let path: String
     public let bytes: [UInt8]
     /// The parsed JSON, or nil when the bytes are not JSON (text reports such as pytest's output).
-    public let json: JSONValue?
+    public let json: ReportJSONValue?
     /// Why the bytes are not JSON, when they are not (the error a JSON importer should report).
     public let jsonError: BatchFixError?
 
@@ -16,7 +16,7 @@ public struct ToolReport: Sendable {
         self.path = path
         self.bytes = bytes
         do throws(BatchFixError) {
-            json = try JSONReader.parse(bytes, path: path)
+            json = try ReportJSONReader.parse(bytes, path: path)
             jsonError = nil
         } catch {
             json = nil

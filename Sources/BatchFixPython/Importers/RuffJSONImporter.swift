@@ -61,7 +61,7 @@ public struct RuffJSONImporter: IssueImporter {
 
     // MARK: - One diagnostic
 
-    private func issue(from item: JSONValue, number: Int, report: ToolReport, context: ImportContext) throws(BatchFixError) -> Issue {
+    private func issue(from item: ReportJSONValue, number: Int, report: ToolReport, context: ImportContext) throws(BatchFixError) -> Issue {
         let fields = Fields(object: item, report: report, what: "diagnostic #\(number)")
         guard item.objectMembers != nil else { throw fields.fail(item, "expected an object, found \(item.typeName)") }
 
@@ -103,7 +103,7 @@ public struct RuffJSONImporter: IssueImporter {
         )
     }
 
-    private func projectPath(_ filename: String, item: JSONValue, context: ImportContext, report: ToolReport) throws(BatchFixError) -> ProjectPath? {
+    private func projectPath(_ filename: String, item: ReportJSONValue, context: ImportContext, report: ToolReport) throws(BatchFixError) -> ProjectPath? {
         do {
             return try context.projectPath(for: filename)
         } catch {
@@ -113,7 +113,7 @@ public struct RuffJSONImporter: IssueImporter {
         }
     }
 
-    private func readFix(_ fix: JSONValue, into details: inout [String: String], fields: Fields) throws(BatchFixError) {
+    private func readFix(_ fix: ReportJSONValue, into details: inout [String: String], fields: Fields) throws(BatchFixError) {
         guard fix.objectMembers != nil else { throw fields.fail(fix, "`fix` must be an object or null, found \(fix.typeName)") }
         let fixFields = Fields(object: fix, report: fields.report, what: fields.what + " fix")
         if let applicability = try fixFields.optionalString("applicability") { details["fix_applicability"] = applicability }
@@ -151,14 +151,14 @@ public struct RuffEdit: Equatable, Sendable {
 
     /// The edit as ruff spells it in JSON.
     var json: String {
-        "{\"content\":\(JSONReader.quote(content)),\"location\":{\"row\":\(start.row),\"column\":\(start.column)},"
+        "{\"content\":\(ReportJSONReader.quote(content)),\"location\":{\"row\":\(start.row),\"column\":\(start.column)},"
             + "\"end_location\":{\"row\":\(end.row),\"column\":\(end.column)}}"
     }
 
     /// The edits of ruff's fix kept in an imported issue's `details["fix_edits"]`, or nil when it has none.
     public static func edits(of issue: Issue) -> [RuffEdit]? {
         guard let text = issue.details["fix_edits"],
-              let json = try? JSONReader.parse(Array(text.utf8), path: "fix_edits"), let items = json.arrayValue
+              let json = try? ReportJSONReader.parse(Array(text.utf8), path: "fix_edits"), let items = json.arrayValue
         else { return nil }
         var edits: [RuffEdit] = []
         for item in items {
@@ -228,17 +228,17 @@ public enum RuffRuleKind {
 // MARK: - Field access with line-numbered errors
 
 private struct Fields {
-    let object: JSONValue
+    let object: ReportJSONValue
     let report: ToolReport
     let what: String
 
-    init(object: JSONValue, report: ToolReport, what: String) {
+    init(object: ReportJSONValue, report: ToolReport, what: String) {
         self.object = object
         self.report = report
         self.what = what
     }
 
-    func fail(_ value: JSONValue, _ reason: String) -> BatchFixError {
+    func fail(_ value: ReportJSONValue, _ reason: String) -> BatchFixError {
         .malformedInput(path: report.path, line: value.line, reason: "\(what): \(reason)")
     }
 

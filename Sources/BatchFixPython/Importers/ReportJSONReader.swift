@@ -2,13 +2,13 @@ import BatchFixCore
 
 /// A JSON document read from bytes, where every value remembers the 1-based line it starts on.
 ///
-/// What it does: parses RFC 8259 JSON (UTF-8, optional BOM) into `JSONValue`s without Foundation.
+/// What it does: parses RFC 8259 JSON (UTF-8, optional BOM) into `ReportJSONValue`s without Foundation.
 /// Why: tool reports are read at the edge of the system; an error in one must name the report and
 /// the line (`report.json:12: expected ',' or ']'`), and importers must name the line of a value with
 /// the wrong type. Foundation's `JSONSerialization` gives neither.
-/// Example: `try JSONReader.parse(Array(#"[{"code": "F401"}]"#.utf8), path: "ruff.json")`.
+/// Example: `try ReportJSONReader.parse(Array(#"[{"code": "F401"}]"#.utf8), path: "ruff.json")`.
 /// Nesting deeper than `maximumDepth` is refused instead of overflowing the stack.
-public struct JSONValue: Sendable {
+public struct ReportJSONValue: Sendable {
     /// The value itself.
     public enum Kind: Sendable {
         case null
@@ -16,9 +16,9 @@ public struct JSONValue: Sendable {
         /// A number kept as its source text (`1`, `-2.5e3`); see `intValue` and `doubleValue`.
         case number(String)
         case string(String)
-        case array([JSONValue])
+        case array([ReportJSONValue])
         /// Members in source order (a later duplicate key wins on lookup, as in most readers).
-        case object([(key: String, value: JSONValue)])
+        case object([(key: String, value: ReportJSONValue)])
     }
 
     public let kind: Kind
@@ -26,15 +26,15 @@ public struct JSONValue: Sendable {
     public let line: Int
 
     /// The member named `key` of an object (the last one when a key repeats), or nil.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> ReportJSONValue? {
         guard case let .object(members) = kind else { return nil }
         return members.last(where: { $0.key == key })?.value
     }
 
     public var isNull: Bool { if case .null = kind { true } else { false } }
     public var stringValue: String? { if case let .string(text) = kind { text } else { nil } }
-    public var arrayValue: [JSONValue]? { if case let .array(items) = kind { items } else { nil } }
-    public var objectMembers: [(key: String, value: JSONValue)]? {
+    public var arrayValue: [ReportJSONValue]? { if case let .array(items) = kind { items } else { nil } }
+    public var objectMembers: [(key: String, value: ReportJSONValue)]? {
         if case let .object(members) = kind { members } else { nil }
     }
     public var boolValue: Bool? { if case let .bool(flag) = kind { flag } else { nil } }
@@ -55,15 +55,15 @@ public struct JSONValue: Sendable {
     }
 }
 
-/// Reads JSON from bytes; see `JSONValue`.
-public enum JSONReader {
+/// Reads JSON from bytes; see `ReportJSONValue`.
+public enum ReportJSONReader {
     /// Deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 256
 
     /// Parses a whole document; trailing non-space bytes are an error.
     ///
     /// - Throws: `BatchFixError.malformedInput(path:line:reason:)` naming `path` and the line.
-    public static func parse(_ bytes: [UInt8], path: String) throws(BatchFixError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], path: String) throws(BatchFixError) -> ReportJSONValue {
         var reader = Cursor(bytes: bytes, path: path)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { reader.index = 3 }
         reader.skipSpace()
@@ -124,16 +124,16 @@ private struct Cursor {
         }
     }
 
-    mutating func value(depth: Int) throws(BatchFixError) -> JSONValue {
-        guard depth < JSONReader.maximumDepth else { throw error("nesting deeper than \(JSONReader.maximumDepth) levels") }
+    mutating func value(depth: Int) throws(BatchFixError) -> ReportJSONValue {
+        guard depth < ReportJSONReader.maximumDepth else { throw error("nesting deeper than \(ReportJSONReader.maximumDepth) levels") }
         guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
         let startLine = line
         switch bytes[index] {
         case UInt8(ascii: "{"):
             index += 1
-            var members: [(key: String, value: JSONValue)] = []
+            var members: [(key: String, value: ReportJSONValue)] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return JSONValue(kind: .object(members), line: startLine) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return ReportJSONValue(kind: .object(members), line: startLine) }
             while true {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -142,7 +142,7 @@ private struct Cursor {
                 let key = try string()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                    throw error("expected ':' after key \(JSONReader.quote(key)), found \(describeCurrent())")
+                    throw error("expected ':' after key \(ReportJSONReader.quote(key)), found \(describeCurrent())")
                 }
                 index += 1
                 skipSpace()
@@ -150,33 +150,33 @@ private struct Cursor {
                 skipSpace()
                 guard index < bytes.count else { throw error("unterminated object (opened on line \(startLine))") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return JSONValue(kind: .object(members), line: startLine) }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return ReportJSONValue(kind: .object(members), line: startLine) }
                 throw error("expected ',' or '}' in object, found \(describeCurrent())")
             }
         case UInt8(ascii: "["):
             index += 1
-            var items: [JSONValue] = []
+            var items: [ReportJSONValue] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return JSONValue(kind: .array(items), line: startLine) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return ReportJSONValue(kind: .array(items), line: startLine) }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard index < bytes.count else { throw error("unterminated array (opened on line \(startLine))") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return JSONValue(kind: .array(items), line: startLine) }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return ReportJSONValue(kind: .array(items), line: startLine) }
                 throw error("expected ',' or ']' in array, found \(describeCurrent())")
             }
         case UInt8(ascii: "\""):
-            return JSONValue(kind: .string(try string()), line: startLine)
+            return ReportJSONValue(kind: .string(try string()), line: startLine)
         case UInt8(ascii: "t"):
-            try literal("true"); return JSONValue(kind: .bool(true), line: startLine)
+            try literal("true"); return ReportJSONValue(kind: .bool(true), line: startLine)
         case UInt8(ascii: "f"):
-            try literal("false"); return JSONValue(kind: .bool(false), line: startLine)
+            try literal("false"); return ReportJSONValue(kind: .bool(false), line: startLine)
         case UInt8(ascii: "n"):
-            try literal("null"); return JSONValue(kind: .null, line: startLine)
+            try literal("null"); return ReportJSONValue(kind: .null, line: startLine)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONValue(kind: .number(try number()), line: startLine)
+            return ReportJSONValue(kind: .number(try number()), line: startLine)
         default:
             throw error("unexpected \(describeCurrent()), expected a value")
         }
@@ -216,7 +216,7 @@ private struct Cursor {
         index += 1
         var out: [UInt8] = []
         while true {
-            guard index < bytes.count else { throw JSONReaderError.at(path, startLine, "unterminated string") }
+            guard index < bytes.count else { throw ReportJSONReaderError.at(path, startLine, "unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { index += 1; break }
             if byte < 0x20 {
@@ -277,6 +277,6 @@ private struct Cursor {
     }
 }
 
-private enum JSONReaderError {
+private enum ReportJSONReaderError {
     static func at(_ path: String, _ line: Int, _ reason: String) -> BatchFixError { .malformedInput(path: path, line: line, reason: reason) }
 }
