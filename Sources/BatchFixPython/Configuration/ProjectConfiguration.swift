@@ -1,0 +1,173 @@
+import BatchFixCore
+import Foundation
+import TOMLKit
+
+/// BatchFix's settings from `[tool.batchfix]` in pyproject.toml.
+///
+/// **What it does.** Reads, with TOMLKit:
+/// ```toml
+/// [tool.batchfix]
+/// select = ["F", "E", "W", "I"]          # rule code prefixes, ruff semantics (default: ruff's E4, E7, E9, F)
+/// ignore = ["E501"]
+/// exclude = ["build", "tests/fixtures"]  # globs (see PathGlob)
+/// allowed-unused-imports = ["readline"]  # modules kept even when unused (RELIABILITY U01)
+/// known-first-party = ["mypkg"]          # isort sections
+/// target-version = "py311"               # optional; default ruff's (3.11)
+/// ```
+/// A file without the table gives the defaults; a missing pyproject.toml too.
+///
+/// **Why.** Users configure BatchFix the way they configure ruff; a typo must be an error, not a
+/// silently ignored setting.
+///
+/// **Errors.** One line naming the file and line: invalid TOML (TOMLKit's reason and position),
+/// an unknown key, a value of the wrong type, an invalid rule selector, an invalid version.
+public struct ProjectConfiguration: Sendable, Equatable {
+    public var rules: RuleSelection
+    public var exclude: [PathGlob]
+    public var allowedUnusedImports: [String]
+    public var knownFirstParty: [String]
+    /// The configured target version, or nil (use `PythonVersion.ruffDefault`).
+    public var targetVersion: PythonVersion?
+
+    /// The keys `[tool.batchfix]` accepts.
+    public static let knownKeys = ["select", "ignore", "exclude", "allowed-unused-imports", "known-first-party", "target-version"]
+
+    public init(
+        rules: RuleSelection = .ruffDefault, exclude: [PathGlob] = [], allowedUnusedImports: [String] = [],
+        knownFirstParty: [String] = [], targetVersion: PythonVersion? = nil
+    ) {
+        self.rules = rules
+        self.exclude = exclude
+        self.allowedUnusedImports = allowedUnusedImports
+        self.knownFirstParty = knownFirstParty
+        self.targetVersion = targetVersion
+    }
+
+    /// True when `path` (relative to the project root) matches an `exclude` pattern.
+    public func isExcluded(_ path: String) -> Bool { exclude.contains { $0.matches(path) } }
+
+    /// True when an unused import of `module` must be kept: it or a parent package is listed in
+    /// `allowed-unused-imports` (`"a"` allows `import a.b` and `from a import b`).
+    public func isAllowedUnused(module: String) -> Bool {
+        allowedUnusedImports.contains { module == $0 || module.hasPrefix($0 + ".") }
+    }
+
+    /// Reads `pyproject.toml` in `root`; a missing file gives the defaults.
+    public static func load(projectRoot root: String) throws(BatchFixError) -> ProjectConfiguration {
+        let path = (root as NSString).appendingPathComponent("pyproject.toml")
+        guard FileManager.default.fileExists(atPath: path) else { return ProjectConfiguration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: "pyproject.toml", operation: "read", reason: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .malformedInput(path: "pyproject.toml", line: nil, reason: "not valid UTF-8")
+        }
+        return try parse(text, path: "pyproject.toml")
+    }
+
+    /// Parses pyproject.toml text; `path` names the file in errors.
+    public static func parse(_ text: String, path: String) throws(BatchFixError) -> ProjectConfiguration {
+        let document: TOMLTable
+        do {
+            document = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .malformedInput(path: path, line: error.source.begin.line, reason: "invalid TOML: \(error.description)")
+        } catch {
+            throw .malformedInput(path: path, line: nil, reason: "invalid TOML: \(error)")
+        }
+        guard let tool = document["tool"] else { return ProjectConfiguration() }
+        guard let toolTable = tool.table else {
+            throw .malformedInput(path: path, line: KeyLocator.line(of: "tool", in: text), reason: "`tool` must be a table, found \(tool.type)")
+        }
+        guard let section = toolTable["batchfix"] else { return ProjectConfiguration() }
+        guard let table = section.table else {
+            throw .malformedInput(path: path, line: KeyLocator.line(of: "batchfix", in: text), reason: "`tool.batchfix` must be a table, found \(section.type)")
+        }
+        let reader = SectionReader(table: table, text: text, path: path)
+        for key in table.keys where !knownKeys.contains(key) {
+            throw reader.error(key, "unknown key `\(key)` in [tool.batchfix] (known: \(knownKeys.joined(separator: ", ")))")
+        }
+        var configuration = ProjectConfiguration()
+        let select = try reader.strings("select")
+        let ignore = try reader.strings("ignore")
+        if select != nil || ignore != nil {
+            do throws(BatchFixError) {
+                configuration.rules = try RuleSelection(select: select ?? RuleSelection.ruffDefault.select, ignore: ignore ?? [])
+            } catch {
+                let key = (select ?? []).contains(where: { !RuleSelection.isValidSelector($0) }) ? "select" : "ignore"
+                throw reader.error(key, "[tool.batchfix] \(key): \(error.description)")
+            }
+        }
+        configuration.exclude = (try reader.strings("exclude") ?? []).map(PathGlob.init)
+        configuration.allowedUnusedImports = try reader.strings("allowed-unused-imports") ?? []
+        for module in configuration.allowedUnusedImports where !isDottedName(module) {
+            throw reader.error("allowed-unused-imports", "[tool.batchfix] allowed-unused-imports: \"\(module)\" is not a module name")
+        }
+        configuration.knownFirstParty = try reader.strings("known-first-party") ?? []
+        if let version = table["target-version"] {
+            guard let text = version.string, let parsed = PythonVersion(parsing: text) else {
+                throw reader.error("target-version", "[tool.batchfix] target-version must be a string like \"py311\"")
+            }
+            configuration.targetVersion = parsed
+        }
+        return configuration
+    }
+
+    static func isDottedName(_ text: String) -> Bool {
+        !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { FirstPartyModules.isIdentifier(String($0)) }
+    }
+}
+
+/// Typed access to `[tool.batchfix]` values with errors that name the key's line.
+private struct SectionReader {
+    let table: TOMLTable
+    let text: String
+    let path: String
+
+    func error(_ key: String, _ reason: String) -> BatchFixError {
+        .malformedInput(path: path, line: KeyLocator.line(of: key, in: text, section: "tool.batchfix"), reason: reason)
+    }
+
+    /// The array of strings at `key`, nil when absent.
+    func strings(_ key: String) throws(BatchFixError) -> [String]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else {
+            throw error(key, "[tool.batchfix] \(key) must be an array of strings, found \(value.type)")
+        }
+        var result: [String] = []
+        for (index, item) in array.enumerated() {
+            guard let string = item.string else {
+                throw error(key, "[tool.batchfix] \(key)[\(index)] must be a string, found \(item.type)")
+            }
+            result.append(string)
+        }
+        return result
+    }
+}
+
+/// Finds the 1-based line where a key is assigned (TOMLKit reports positions only for syntax errors).
+enum KeyLocator {
+    /// The line of `key = ...` inside `[section]` (or written `section.key = ...` / in `[tool]` as
+    /// `batchfix.key`), else the first line assigning `key` anywhere; nil when not found.
+    static func line(of key: String, in text: String, section: String? = nil) -> Int? {
+        var current = ""
+        var fallback: Int? = nil
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") {
+                current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).replacingOccurrences(of: " ", with: "")
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let assigned = line[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            let full = current.isEmpty ? assigned : current + "." + assigned
+            if let section {
+                if full == section + "." + key { return number + 1 }
+            } else if assigned == key || full.hasSuffix("." + key) {
+                return number + 1
+            }
+            if fallback == nil, assigned == key { fallback = number + 1 }
+        }
+        return fallback
+    }
+}

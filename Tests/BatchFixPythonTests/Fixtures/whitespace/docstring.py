@@ -1,0 +1,6 @@
+def f():
+    """Doc.  
+
+    More.  
+    """
+    return 1  

@@ -1,0 +1,5 @@
+s = """
+line with space  
+   
+end"""  
+t = 1

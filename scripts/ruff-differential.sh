@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Differential test of BatchFix's F401 fix against ruff's on the standard-library corpus with 10,000
+# injected unused imports.
+#
+#   usage: scripts/ruff-differential.sh            (builds batchfix in release mode first)
+#          BATCHFIX=/path/to/batchfix scripts/ruff-differential.sh
+#
+# Steps: make a venv with ruff if missing; make corpus/stdlib-3.11 and corpus/stdlib-3.11-10k with
+# ../shared/corpus (kept between runs; /corpus/ is git-ignored); copy the 10k corpus twice; run
+# `batchfix fix --select F401` on one copy and `ruff check --fix --select F401` on the other; then
+#   1. `python3 -m compileall -q` on our copy (every file must still compile),
+#   2. `ruff check --select F401` on our copy: nothing fixable may be left,
+#   3. scripts/import_bindings.py: the import bindings left per file, ours vs ruff's.
+# Prints counts and lists the differences; exit status 1 when any check fails.
+set -uo pipefail
+top=$(git rev-parse --show-toplevel)
+shared="$top/../shared"
+cd "$top"
+
+if [ ! -x .venv/bin/ruff ]; then
+  python3 -m venv .venv && .venv/bin/pip install -q ruff || { echo "cannot install ruff" >&2; exit 2; }
+fi
+ruff="$top/.venv/bin/ruff"
+
+batchfix=${BATCHFIX:-}
+if [ -z "$batchfix" ]; then
+  swift build -c release --scratch-path .build-python --product batchfix >/dev/null || { echo "release build failed" >&2; exit 2; }
+  batchfix="$(swift build -c release --scratch-path .build-python --show-bin-path)/batchfix"
+fi
+
+mkdir -p corpus
+[ -d corpus/stdlib-3.11 ] || bash "$shared/corpus/make-stdlib-corpus.sh" corpus/stdlib-3.11
+[ -d corpus/stdlib-3.11-10k ] || python3 "$shared/corpus/inject.py" corpus/stdlib-3.11 corpus/stdlib-3.11-10k 10000
+
+work="$top/corpus/differential"
+rm -rf "$work"; mkdir -p "$work"
+cp -a corpus/stdlib-3.11-10k "$work/ours"
+cp -a corpus/stdlib-3.11-10k "$work/ruff"
+status=0
+
+echo "== batchfix fix --select F401"
+"$batchfix" fix "$work/ours" --select F401 >"$work/batchfix.log" 2>&1
+code=$?
+tail -n 5 "$work/batchfix.log"
+if [ "$code" -ge 2 ]; then echo "batchfix failed with exit code $code (log: $work/batchfix.log)"; status=1; fi
+
+echo "== ruff check --fix --select F401"
+"$ruff" check --no-cache --fix --select F401 --exit-zero "$work/ruff" >"$work/ruff.log" 2>&1
+tail -n 3 "$work/ruff.log"
+
+echo "== 1. python3 -m compileall -q (ours)"
+if python3 -m compileall -q "$work/ours" >"$work/compileall.log" 2>&1; then
+  echo "all files compile"
+else
+  echo "compile failures: $(grep -c '^\*\*\*' "$work/compileall.log")"; head -n 20 "$work/compileall.log"; status=1
+fi
+
+echo "== 2. fixable F401 left in ours (ruff check --select F401)"
+"$ruff" check --no-cache --select F401 --exit-zero --output-format json "$work/ours" >"$work/left.json" 2>/dev/null
+python3 - "$work/left.json" "$work/ours" <<'PY' || status=1
+import json, sys
+left = json.load(open(sys.argv[1]))
+fixable = [d for d in left if d.get("fix") and d["fix"].get("applicability") == "safe"]
+print(f"F401 still reported: {len(left)}, of which safely fixable: {len(fixable)}")
+for d in fixable[:30]:
+    print(f"  {d['filename'][len(sys.argv[2]) + 1:]}:{d['location']['row']}:{d['location']['column']}: {d['message']}")
+sys.exit(1 if fixable else 0)
+PY
+
+echo "== 3. import bindings left: ruff (reference) vs batchfix (candidate)"
+python3 scripts/import_bindings.py "$work/ruff" "$work/ours" --list "${LIST:-60}" --json "$work/bindings.json" || status=1
+echo "(work folder: $work)"
+exit $status
