@@ -38,7 +38,10 @@ extension PythonCheck {
     /// `diagnostics(in:)` computed once per document version and check type (agents, verification
     /// and the next issue of the same file all look at the same snapshot).
     public func cachedDiagnostics(in document: Document) -> [Diagnostic] {
-        document.cached(ObjectIdentifier(Self.self)) { DiagnosticList(items: diagnostics(in: document)) }.items
+        document.cached(ObjectIdentifier(Self.self)) {
+            // `# noqa` and `# ruff: noqa` apply to every check alike.
+            DiagnosticList(items: diagnostics(in: document).filter { !document.isSuppressed($0.code, at: $0.range.start) })
+        }.items
     }
 
     public func issues(in document: Document) -> [Issue] {

@@ -17,7 +17,13 @@ import PythonSyntax
 /// reported but not removed (it may be a re-export). This errs on the side of keeping: it may keep
 /// an import ruff would remove (e.g. a name shadowed in another scope), never the reverse.
 public struct UnusedImportCheck: PythonCheck {
-    public init() {}
+    /// Modules whose unused imports are kept (`allowed-unused-imports`: side-effect imports, RELIABILITY U01).
+    public let allowedUnusedImports: [String]
+
+    public init(allowedUnusedImports: [String] = []) {
+        self.allowedUnusedImports = allowedUnusedImports
+    }
+
     public var name: String { "unused-import" }
     public var codes: [String] { ["F401", "F811"] }
     public func kind(for code: String) -> IssueKind { code == "F811" ? .deadCode : .importError }
@@ -39,7 +45,12 @@ public struct UnusedImportCheck: PythonCheck {
         var previousBinding: [String: (statement: Int, alias: Int)] = [:]
         for (statementIndex, statement) in scan.statements.enumerated() {
             for (aliasIndex, alias) in statement.aliases.enumerated() {
-                let suppressed = scan.isSuppressed(alias: alias, in: statement)
+                // noqa on the name's line, the statement's first line or its closing line (RELIABILITY U24).
+                let statementStart = Int(scan.tokens[statement.firstToken].start)
+                let statementEnd = Int(scan.tokens[statement.lastToken].start)
+                let suppressed: ([String]) -> Bool = { codes in
+                    codes.contains { document.isSuppressed($0, at: alias.range.start, parent: statementStart) || document.isSuppressed($0, at: statementEnd) }
+                }
                 let scopeKey = "\(statement.scope):\(alias.boundName)"
                 if let earlier = previousBinding[scopeKey] {
                     let earlierStatement = scan.statements[earlier.statement]
@@ -60,6 +71,7 @@ public struct UnusedImportCheck: PythonCheck {
                 guard lastBinding[scopeKey]! == (statementIndex, aliasIndex) else { continue }
                 guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
                 if scan.dynamicNameAccess, statement.scope == 0 { continue }
+                if allowedUnusedImports.contains(where: { alias.module == $0 || alias.module.hasPrefix($0 + ".") }) { continue }
                 guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
                 found.append(Diagnostic(
                     code: "F401", range: alias.range,
