@@ -102,13 +102,17 @@ public struct FixContext: Sendable {
     public let anchor: TextRange?
     /// Settings of the run agents may honour (e.g. unsafe fixes allowed).
     public let options: FixOptions
+    /// The issue's file as first read, before any fix of this batch (issue positions refer to it);
+    /// nil for a file the batch created.
+    public let originalDocument: Document?
     let workspace: Workspace
 
-    init(document: Document, anchor: TextRange?, options: FixOptions, workspace: Workspace) {
+    init(document: Document, anchor: TextRange?, options: FixOptions, workspace: Workspace, originalDocument: Document? = nil) {
         self.document = document
         self.anchor = anchor
         self.options = options
         self.workspace = workspace
+        self.originalDocument = originalDocument
     }
 
     /// The current snapshot of another project file (read once per batch, shared with other agents).

@@ -247,7 +247,8 @@ public struct BatchProcessor: Sendable {
             var retries = 0
             while true {
                 let anchor = await workspace.anchor(for: issue.location, in: path)
-                let context = FixContext(document: document, anchor: anchor, options: options.fixOptions, workspace: workspace)
+                let original = await workspace.originalDocument(at: path)
+                let context = FixContext(document: document, anchor: anchor, options: options.fixOptions, workspace: workspace, originalDocument: original)
                 if !candidate.viaRule {
                     let confidence = agent.confidence(for: issue, in: context)
                     if confidence < options.confidenceThreshold {
@@ -340,7 +341,8 @@ public struct BatchProcessor: Sendable {
               let (agent, members) = byAgent[name], members.count > 1 else { return [] }
         var anchors: [TextRange?] = []
         for index in members { anchors.append(await workspace.anchor(for: issues[index].location, in: path)) }
-        let context = FixContext(document: document, anchor: nil, options: options.fixOptions, workspace: workspace)
+        let context = FixContext(document: document, anchor: nil, options: options.fixOptions, workspace: workspace,
+                                 originalDocument: await workspace.originalDocument(at: path))
         let agentStart = clock.now
         let answers: [AgentOutcome?]
         do {

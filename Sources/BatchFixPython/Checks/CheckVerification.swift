@@ -24,17 +24,17 @@ public enum CheckVerification {
             guard issue.rule?.code != nil else { return .unknown }
             let key = key(issue)
             let matches: (Diagnostic) -> Bool = { diagnostic in
-                if let subject = issue.details["name"] { return diagnostic.subject == subject }
+                if let subject = issue.details["subject"] { return diagnostic.subject == subject }
                 return diagnostic.code == issue.rule?.code
             }
             let remaining = afterFindings.count(where: matches)
             if beforeFindings.count(where: matches) - remaining >= expectedDrop[key]! { return .resolved }
-            let what = issue.details["name"].map { "`\($0)`" } ?? (issue.rule?.code ?? "issue")
+            let what = issue.details["subject"].map { "`\($0)`" } ?? (issue.rule?.code ?? "issue")
             return .stillPresent("\(what) still reported \(remaining) time\(remaining == 1 ? "" : "s")")
         }
     }
 
     private static func key(_ issue: Issue) -> String {
-        issue.details["name"].map { "name:" + $0 } ?? "code:" + (issue.rule?.code ?? "")
+        issue.details["subject"].map { "name:" + $0 } ?? "code:" + (issue.rule?.code ?? "")
     }
 }

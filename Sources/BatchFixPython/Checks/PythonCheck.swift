@@ -50,7 +50,7 @@ extension PythonCheck {
             let start = document.lines.lineAndColumn(of: diagnostic.range.start, in: document.bytes)
             let end = document.lines.lineAndColumn(of: diagnostic.range.end, in: document.bytes)
             var details: [String: String] = [:]
-            if let subject = diagnostic.subject { details["name"] = subject }
+            if let subject = diagnostic.subject { details["subject"] = subject }
             if diagnostic.fix != nil { details["fixable"] = diagnostic.unsafeFix ? "unsafe" : "safe" }
             return Issue(
                 id: "", kind: kind(for: diagnostic.code), severity: .low, message: diagnostic.message,
@@ -63,7 +63,7 @@ extension PythonCheck {
     /// The finding in `document` that `issue` is about: same code and subject, the one nearest the anchor.
     public func diagnostic(matching issue: Issue, in document: Document, anchor: TextRange?) -> Diagnostic? {
         guard let code = issue.rule?.code else { return nil }
-        let subject = issue.details["name"]
+        let subject = issue.details["subject"]
         let candidates = cachedDiagnostics(in: document).filter { $0.code == code && (subject == nil || $0.subject == subject) }
         guard let anchor else { return candidates.count == 1 ? candidates.first : nil }
         return candidates.min { distance($0.range, anchor) < distance($1.range, anchor) }
@@ -103,7 +103,14 @@ extension CheckFixingAgent {
             return .failed(reason: "\(document.path):\(error.line):\(error.column + 1): file does not parse: \(error.message)", retryable: false)
         }
         guard let diagnostic = check.diagnostic(matching: issue, in: document, anchor: context.anchor) else {
-            return .nothingToDo(reason: "\(code) no longer reported" + (issue.details["name"].map { " for `\($0)`" } ?? "") + " in the current text")
+            // Resolved only if our check saw the issue in the file as first read; otherwise it is a
+            // finding we cannot confirm (e.g. a tool that is less careful), and it stays.
+            let what = issue.details["subject"].map { " for `\($0)`" } ?? ""
+            if let original = context.originalDocument, original.version != document.version,
+               check.diagnostic(matching: issue, in: original, anchor: issue.location.line.flatMap { original.lines.contentRange(ofLine: $0, in: original.bytes) }) != nil {
+                return .nothingToDo(reason: "\(code)\(what) no longer reported after earlier fixes")
+            }
+            return .declined(reason: "BatchFix's \(check.name) check does not report \(code)\(what) here, so it cannot be fixed and verified safely")
         }
         guard let edits = diagnostic.fix else {
             return .declined(reason: "\(code) at this place has no safe automatic fix")
@@ -146,7 +153,7 @@ extension CheckFixingAgent {
         var answers: [AgentOutcome?] = []
         for (issue, anchor) in zip(issues, anchors) {
             guard let code = issue.rule?.code, let check = checksByCode[code], let anchor else { answers.append(nil); continue }
-            let subject = issue.details["name"]
+            let subject = issue.details["subject"]
             let findings = check.cachedDiagnostics(in: document)
             let best = findings.indices
                 .filter { !taken.contains($0) && findings[$0].code == code && (subject == nil || findings[$0].subject == subject) }
