@@ -105,7 +105,9 @@ struct FixCommand: AsyncParsableCommand {
         }
         if profile, selection.format != .text { Output.error(TextReporter(color: false).profile(report)) }
         if !problems.isEmpty { throw ExitCode(2) }
-        throw ExitCode(report.remaining == 0 ? 0 : 1)
+        // A dry run writes nothing, so what it would fix is still there (like `ruff --diff`).
+        let remaining = dryRun ? report.results.count(where: { !$0.alreadyResolved }) : report.remaining
+        throw ExitCode(remaining == 0 ? 0 : 1)
     }
 }
 
