@@ -105,7 +105,9 @@ struct Parser {
             errorIsGeneric = false
             return
         }
-        error = TokenizerError(offset: Int(offset), message: message)
+        // CPython places end-of-file tokens on the last line of the file (the line of its last byte).
+        let at = Int(offset) >= src.count && !src.isEmpty ? src.count - 1 : Int(offset)
+        error = TokenizerError(offset: at, message: message)
         errorIsGeneric = generic
     }
 
@@ -116,7 +118,7 @@ struct Parser {
         case .indent: fail(t.end, "unexpected indent", generic: false)
         case .dedent: fail(t.start, "unexpected unindent", generic: false)
         case .endMarker where tokenizerError == nil:
-            fail(t.start, message == "invalid syntax" ? "unexpected EOF while parsing" : message, generic: generic)
+            fail(t.start, message, generic: generic)
         default: fail(t.start, message, generic: generic)
         }
     }
