@@ -85,7 +85,9 @@ private struct Lexer {
     }
 
     mutating func fail(_ offset: Int, _ message: String) {
-        if error == nil { error = TokenizerError(offset: offset, message: message) }
+        // Errors found at end of input sit on the file's last line, as CPython reports them.
+        let at = offset >= n && n > bodyStart ? n - 1 : offset
+        if error == nil { error = TokenizerError(offset: at, message: message) }
         emit(.errorToken, min(offset, n), min(offset, n))
     }
 
@@ -333,8 +335,34 @@ private struct Lexer {
             scanString(prefixStart: start, flags: flags)
             return
         }
-        while pos < n && isIdentChar(src[pos]) { pos += 1 }
+        var ascii = true
+        while pos < n && isIdentChar(src[pos]) { if src[pos] >= 128 { ascii = false }; pos += 1 }
+        if !ascii, let bad = invalidIdentifierCharacter(start, pos) {
+            let v = bad.scalar.value
+            let hex = String(v, radix: 16, uppercase: true)
+            fail(bad.offset, "invalid character '\(Character(bad.scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.utf8.count)))\(hex))")
+            return
+        }
         emit(keywordKind(start, pos), start, pos)
+    }
+
+    /// The first character of a non-ASCII name that cannot be part of an identifier (XID rules;
+    /// names that NFKC-normalise to a valid identifier are accepted, as CPython does).
+    func invalidIdentifierCharacter(_ s: Int, _ e: Int) -> (offset: Int, scalar: Unicode.Scalar)? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: src[s..<e]), as: UTF8.self)
+        func firstInvalid(_ t: String) -> (Int, Unicode.Scalar)? {
+            var offset = 0
+            for (i, u) in t.unicodeScalars.enumerated() {
+                let ok = i == 0 ? (u.properties.isXIDStart || u == "_") : u.properties.isXIDContinue
+                if !ok { return (offset, u) }
+                offset += String(u).utf8.count
+            }
+            return nil
+        }
+        guard let (offset, scalar) = firstInvalid(text) else { return nil }
+        let normalized = PythonLiteral.normalizeIdentifier(ArraySlice(UnsafeBufferPointer(rebasing: src[s..<e])))
+        if firstInvalid(normalized) == nil { return nil }
+        return (s + offset, scalar)
     }
 
     func keywordKind(_ s: Int, _ e: Int) -> TokenKind {
