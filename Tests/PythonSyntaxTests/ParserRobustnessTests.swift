@@ -221,7 +221,7 @@ import Testing
     @Test func mutatedSeeds() {
         let seeds = Self.builtinSeeds.enumerated().map { ("builtin\($0.offset)", Array($0.element.utf8)) } + Self.fileSeeds()
         var rng = SeededGenerator(state: 0xBA7C_4F1C)
-        let perSeed = max(20, 3000 / seeds.count)
+        let perSeed = max(20, (3000 + seeds.count - 1) / seeds.count)
         var inputs: [(String, [UInt8])] = []
         for (name, seed) in seeds {
             inputs.append(("\(name)", seed))
