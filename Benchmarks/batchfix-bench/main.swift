@@ -3,8 +3,8 @@
 //   batchfix-bench bench [--files 1000] [--issues 10000] [--runs 5] [--jobs N] [--seed S] [--dir PATH]
 //       Times the engine on synthetic issues against the raw I/O floor (read + atomic rewrite of the
 //       same files), each run from a fresh copy; prints medians. See scripts/bench-engine.sh.
-//   batchfix-bench engine-only [same options]
-//       Only the engine runs (fsync durability), for a profiler.
+//   batchfix-bench engine-only [same options] [--durability fsync|rename]
+//       Only the engine runs, for a profiler.
 //   batchfix-bench kill-child ROOT
 //       Rewrites line 1 of every *.py file directly in ROOT to `# version: new...` through the engine,
 //       printing `written PATH` per file; the SIGKILL test kills it mid-write.
@@ -209,6 +209,8 @@ struct BenchConfig {
     var jobs = BatchOptions.defaultJobs
     var seed: UInt64 = 20261129
     var dir: String? = nil
+    /// Durability of `engine-only` runs.
+    var durability = Durability.fsync
 
     init(_ arguments: ArraySlice<String>) {
         var rest = arguments
@@ -224,6 +226,12 @@ struct BenchConfig {
             case "--jobs": jobs = Int(value(flag)) ?? jobs
             case "--seed": seed = UInt64(value(flag)) ?? seed
             case "--dir": dir = value(flag)
+            case "--durability":
+                switch value(flag) {
+                case "fsync": durability = .fsync
+                case "rename": durability = .renameOnly
+                default: Disk.fail("--durability is fsync or rename")
+                }
             default: Disk.fail("unknown option \(flag)")
             }
         }
@@ -364,7 +372,7 @@ func bench(_ config: BenchConfig, engineOnly: Bool) async {
     let root = base + "/project"
     for run in 0..<config.runs {
         // Alternate the order so neither side always runs on a cooler cache or a quieter disk.
-        let durabilities: [Durability] = engineOnly ? [.fsync] : (run % 2 == 0 ? [.fsync, .renameOnly] : [.renameOnly, .fsync])
+        let durabilities: [Durability] = engineOnly ? [config.durability] : (run % 2 == 0 ? [.fsync, .renameOnly] : [.renameOnly, .fsync])
         for durability in durabilities {
             var steps: [() async -> Void] = [
                 {
@@ -385,12 +393,13 @@ func bench(_ config: BenchConfig, engineOnly: Bool) async {
             if run % 2 == 1 { steps.reverse() }
             for step in steps { await step() }
         }
-        let last = engine[.fsync]!.last!
-        print("  run \(run + 1): engine(fsync) \(format(last.wall)) fixed=\(last.fixed) failed=\(last.failed) skipped=\(last.skipped)"
+        let shown: Durability = engineOnly ? config.durability : .fsync
+        let last = engine[shown]!.last!
+        print("  run \(run + 1): engine(\(shown)) \(format(last.wall)) fixed=\(last.fixed) failed=\(last.failed) skipped=\(last.skipped)"
               + (engineOnly ? "" : ", floor(fsync, \(config.jobs) threads) \(format(floorParallel[.fsync]!.last!))"))
     }
 
-    for durability in (engineOnly ? [Durability.fsync] : [.fsync, .renameOnly]) {
+    for durability in (engineOnly ? [config.durability] : [.fsync, .renameOnly]) {
         let figures = engine[durability]!
         let wall = median(figures.map(\.wall))
         let agent = median(figures.map(\.agent))
