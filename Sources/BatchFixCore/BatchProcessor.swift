@@ -332,7 +332,7 @@ public struct BatchProcessor: Sendable {
                 case .failure(let problem):
                     return .invalid("\(fileEdit.path): \(problem)")
                 case .success(let bytes):
-                    if bytes == current.bytes { return .invalid("\(fileEdit.path): the proposal changes nothing (no-op is not a fix)") }
+                    if FileSystem.sameBytes(bytes, current.bytes) { return .invalid("\(fileEdit.path): the proposal changes nothing (no-op is not a fix)") }
                     let after = Document(path: current.path, bytes: bytes, version: current.version + 1)
                     if let problem = validators.cachedProblem(in: after) {
                         return .invalid("fix rejected: \(fileEdit.path) would become invalid (\(problem))")

@@ -177,7 +177,7 @@ public actor Workspace {
     /// Every file whose text differs from what was read, with what is needed to write it safely.
     public func pendingWrites() -> [PendingWrite] {
         files.values.compactMap { state in
-            guard state.isNew || state.current.bytes != state.original else { return nil }
+            guard state.isNew || !FileSystem.sameBytes(state.current.bytes, state.original) else { return nil }
             return PendingWrite(path: state.path, realPath: state.realPath, original: state.original, contents: state.current.bytes, stamp: state.stamp)
         }.sorted { $0.path < $1.path }
     }
