@@ -319,11 +319,12 @@ public struct BatchProcessor: Sendable {
         var issueFileAfter: Document?
         var seen: Set<ProjectPath> = []
         for fileEdit in proposal.edits {
-            guard seen.insert(fileEdit.path).inserted else { return .invalid("proposal edits \(fileEdit.path) twice") }
             switch fileEdit.change {
             case .edit(let baseVersion, let edits):
                 let current: Document
                 do { current = try await workspace.document(at: fileEdit.path) } catch { return .invalid(error.description) }
+                // Keyed by the document's own path, so a symlink alias of a file already edited counts too.
+                guard seen.insert(current.path).inserted else { return .invalid("proposal edits \(fileEdit.path) twice") }
                 guard current.version == baseVersion else {
                     return .stale("\(fileEdit.path) is at version \(current.version), edits were made on \(baseVersion)")
                 }
@@ -337,11 +338,12 @@ public struct BatchProcessor: Sendable {
                     if let problem = validators.cachedProblem(in: after) {
                         return .invalid("fix rejected: \(fileEdit.path) would become invalid (\(problem))")
                     }
-                    if fileEdit.path == issueDocument.path { issueFileAfter = after }
+                    if current.path == issueDocument.path { issueFileAfter = after }
                     prepared.append(PreparedFileChange(path: fileEdit.path, kind: .edit(baseVersion: baseVersion), document: after))
                     logs[fileEdit.path] = sorted.reversed()
                 }
             case .create(let contents):
+                guard seen.insert(fileEdit.path).inserted else { return .invalid("proposal edits \(fileEdit.path) twice") }
                 let rootPath = workspace.root.path
                 let target = fileEdit.path
                 let real: String
