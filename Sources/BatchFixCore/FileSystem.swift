@@ -162,6 +162,29 @@ public enum FileSystem {
         if durability == .fsync { syncDirectory(of: path) }
     }
 
+    /// Rewrites a hard-linked file in place, so every name of it sees the change (a rename would give
+    /// this name a new inode and silently split it from the others). Only for files the settings allow
+    /// (`HardLinkPolicy.edit`): unlike `atomicReplace` it is not crash-atomic. The same conflict check
+    /// runs first: identity and bytes must still be what was read.
+    public static func rewriteInPlace(path: String, displayPath: String, with bytes: [UInt8], expected: [UInt8], stamp: FileStamp, durability: Durability) throws(BatchFixError) {
+        let fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw .io(path: displayPath, operation: "write", reason: "file was deleted or moved since it was read; not recreated") }
+            throw .io(path: displayPath, operation: "open", reason: errnoText())
+        }
+        defer { close(fd) }
+        var now = stat()
+        guard fstat(fd, &now) == 0, (now.st_mode & S_IFMT) == S_IFREG, now.st_ino == stamp.inode, now.st_dev == stamp.device else {
+            throw .conflict(path: displayPath)
+        }
+        let onDisk = try readAll(fd: fd, expected: Int(now.st_size), limit: Int.max - 1, displayPath: displayPath)
+        guard sameBytes(onDisk, expected) else { throw .conflict(path: displayPath) }
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw .io(path: displayPath, operation: "write", reason: errnoText()) }
+        try writeAll(fd: fd, bytes: bytes, displayPath: displayPath)
+        guard ftruncate(fd, off_t(bytes.count)) == 0 else { throw .io(path: displayPath, operation: "truncate", reason: errnoText()) }
+        if durability == .fsync, fsync(fd) != 0 { throw .io(path: displayPath, operation: "sync", reason: errnoText()) }
+    }
+
     /// Creates a new file with `bytes`, failing if anything exists at `path` (never overwrites): the
     /// content is written to a temp file and hard-linked into place, so the file appears complete or not at all.
     public static func createExclusive(path: String, displayPath: String, bytes: [UInt8], durability: Durability) throws(BatchFixError) {

@@ -188,7 +188,8 @@ public actor Workspace {
 
 /// Settings of a workspace: limits and policies for reading and writing.
 public struct WorkspaceSettings: Sendable {
-    /// What to do with a file that has several hard links.
+    /// What to do with a file that has several hard links: refuse it (the default), or edit it in place
+    /// so every name sees the change (not crash-atomic: a rename would split the link).
     public enum HardLinkPolicy: Sendable { case refuse, edit }
     public var sizeLimit: Int
     public var hardLinks: HardLinkPolicy
@@ -213,7 +214,10 @@ public struct PendingWrite: Sendable {
 
     /// Writes the file atomically (or creates it exclusively). Blocking: call through `BlockingIO`.
     public func perform(durability: Durability) throws(BatchFixError) {
-        if let stamp {
+        if let stamp, stamp.linkCount > 1 {
+            // Admitted only under `HardLinkPolicy.edit`: edit the shared inode, never split the link.
+            try FileSystem.rewriteInPlace(path: realPath, displayPath: path.value, with: contents, expected: original, stamp: stamp, durability: durability)
+        } else if let stamp {
             try FileSystem.atomicReplace(path: realPath, displayPath: path.value, with: contents, expected: original, stamp: stamp, durability: durability)
         } else {
             try FileSystem.createExclusive(path: realPath, displayPath: path.value, bytes: contents, durability: durability)
