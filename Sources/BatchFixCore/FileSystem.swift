@@ -99,7 +99,8 @@ public enum FileSystem {
     }
 
     private static func readAll(fd: Int32, expected: Int, limit: Int, displayPath: String) throws(BatchFixError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: expected)
+        // One byte more than fstat said, so the end-of-file probe needs no reallocation unless the file grew.
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
