@@ -1,3 +1,4 @@
+import Foundation
 import BatchFixCore
 import Testing
 @testable import BatchFixPython
@@ -245,5 +246,27 @@ struct RuffPositionTests {
         #expect(try apply([RuffEdit(content: "", start: (1, 12), end: (1, 14))], to: "s = 'héllo'  \n") == "s = 'héllo'\n")
         let document = Document(path: try ProjectPath("a.py"), bytes: [UInt8]("x\n"), version: 0)
         #expect(RuffEdit(content: "", start: (5, 1), end: (5, 2)).textEdit(in: document) == nil)
+    }
+}
+
+@Suite("Ruff JSON importer on a large report")
+struct RuffLargeReportTests {
+    /// Opt-in: `BATCHFIX_RUFF_REPORT=/path/report.json BATCHFIX_RUFF_ROOT=/abs/root swift test ...` imports a
+    /// real report (e.g. `ruff check --select ALL --output-format json` over the stdlib corpus) whole.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BATCHFIX_RUFF_REPORT"] != nil))
+    func importsAWholeReport() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = try #require(environment["BATCHFIX_RUFF_REPORT"])
+        let root = try #require(environment["BATCHFIX_RUFF_ROOT"])
+        let data = try #require(FileManager.default.contents(atPath: path))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = ToolReport(path: path, bytes: [UInt8](data))
+        print("parsed in \(clock.now - start)")
+        let issues = try IssueImporters.importIssues(from: report, in: ImportContext(root: root))
+        let elapsed = clock.now - start
+        print("imported \(issues.count) issues from \(data.count) bytes in \(elapsed)")
+        #expect(issues.count == report.json?.arrayValue?.count)
+        #expect(issues.allSatisfy { $0.location.line != nil && !$0.location.file.hasPrefix("/") })
     }
 }
