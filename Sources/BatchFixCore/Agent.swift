@@ -102,13 +102,17 @@ public struct FixContext: Sendable {
     public let anchor: TextRange?
     /// Settings of the run agents may honour (e.g. unsafe fixes allowed).
     public let options: FixOptions
+    /// The issue's file as first read, before any fix of this batch (issue positions refer to it);
+    /// nil for a file the batch created.
+    public let originalDocument: Document?
     let workspace: Workspace
 
-    init(document: Document, anchor: TextRange?, options: FixOptions, workspace: Workspace) {
+    init(document: Document, anchor: TextRange?, options: FixOptions, workspace: Workspace, originalDocument: Document? = nil) {
         self.document = document
         self.anchor = anchor
         self.options = options
         self.workspace = workspace
+        self.originalDocument = originalDocument
     }
 
     /// The current snapshot of another project file (read once per batch, shared with other agents).
@@ -140,9 +144,20 @@ public protocol Agent: Sendable {
     func fix(_ issue: Issue, in context: FixContext) async throws -> AgentOutcome
     /// Re-runs the originating check on `document` (the text after the fix) for `issue`.
     func verify(_ issue: Issue, after document: Document, before: Document) -> Verification
+    /// Optional fast path: proposals for several issues of `context.document` at once, each on that
+    /// same version, one answer per issue (nil: handle that issue alone). The engine applies the
+    /// non-overlapping ones together, verifies every issue, and falls back to one issue at a time
+    /// for anything that does not fit. Return nil to opt out entirely.
+    func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]?
+    /// Verifies several issues fixed by one change (default: each on its own).
+    func verifyBatch(_ issues: [Issue], after document: Document, before: Document) -> [Verification]
 }
 
 extension Agent {
     public func confidence(for issue: Issue, in context: FixContext) -> Double { 1.0 }
     public func verify(_ issue: Issue, after document: Document, before: Document) -> Verification { .unknown }
+    public func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]? { nil }
+    public func verifyBatch(_ issues: [Issue], after document: Document, before: Document) -> [Verification] {
+        issues.map { verify($0, after: document, before: before) }
+    }
 }

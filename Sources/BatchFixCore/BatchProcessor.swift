@@ -89,15 +89,16 @@ public struct BatchProcessor: Sendable {
         }
 
         let jobs = options.jobs
+        var groupSeconds = 0.0
         await withTaskGroup(of: GroupOutcome.self) { group in
             var pending = groupOrder.makeIterator()
             func addNext() -> Bool {
                 guard let path = pending.next() else { return false }
                 let indices = groups[path]!
                 group.addTask {
-                    let waited = batchStart.duration(to: clock.now)
+                    let groupStart = clock.now
                     var outcome = await self.runGroup(path: path, indices: indices, issues: issues, in: workspace, run: run, emit: emit)
-                    outcome.waiting = waited
+                    outcome.elapsed = groupStart.duration(to: clock.now)
                     return outcome
                 }
                 return true
@@ -108,7 +109,7 @@ public struct BatchProcessor: Sendable {
                 figures.merge(outcome.figures)
                 timing.analyse += outcome.analyse.seconds
                 timing.verify += outcome.verify.seconds
-                timing.waiting += outcome.waiting.seconds
+                groupSeconds += outcome.elapsed.seconds
                 _ = addNext()
             }
         }
@@ -121,15 +122,13 @@ public struct BatchProcessor: Sendable {
         if !options.dryRun {
             let writes = await workspace.pendingWrites()
             let durability = workspace.settings.durability
-            let outcomes = await Self.performWrites(writes, width: jobs, durability: durability)
+            let outcomes = await Self.performWrites(writes, width: jobs, durability: durability, emit: emit)
             for (path, error) in outcomes {
                 if let error {
                     failedPaths[path] = error
                     writeErrors.append(error.description)
-                    emit(.writeFailed(path, error))
                 } else {
                     written.append(path)
-                    emit(.fileWritten(path))
                 }
             }
         }
@@ -145,6 +144,9 @@ public struct BatchProcessor: Sendable {
             }
         }
         timing.read = Double(await workspace.readNanoseconds) / 1e9
+        // What the file groups spent neither reading nor in agents nor verifying: actor hops,
+        // anchors, scheduling.
+        timing.waiting = max(0, groupSeconds - timing.read - timing.analyse - timing.verify)
         timing.wall = batchStart.duration(to: clock.now).seconds
         return BatchReport(
             results: final, agents: figures.sorted, filesRead: await workspace.filesRead,
@@ -153,7 +155,9 @@ public struct BatchProcessor: Sendable {
         )
     }
 
-    private static func performWrites(_ writes: [PendingWrite], width: Int, durability: Durability) async -> [(ProjectPath, BatchFixError?)] {
+    /// Writes every file, `width` at a time, emitting `.fileWritten` / `.writeFailed` as each one ends.
+    private static func performWrites(_ writes: [PendingWrite], width: Int, durability: Durability,
+                                      emit: @Sendable (BatchEvent) -> Void) async -> [(ProjectPath, BatchFixError?)] {
         // Sweep leftovers of killed runs in the folders we are about to write into.
         let folders = Set(writes.map { FileSystem.parentDirectory(of: $0.realPath) })
         _ = try? await BlockingIO.run { for folder in folders { FileSystem.sweepStaleTempFiles(in: folder) } }
@@ -174,6 +178,7 @@ public struct BatchProcessor: Sendable {
             for _ in 0..<width where !addNext() { break }
             var outcomes: [(ProjectPath, BatchFixError?)] = []
             for await outcome in group {
+                if let error = outcome.1 { emit(.writeFailed(outcome.0, error)) } else { emit(.fileWritten(outcome.0)) }
                 outcomes.append(outcome)
                 _ = addNext()
             }
@@ -185,6 +190,16 @@ public struct BatchProcessor: Sendable {
 
     private func runGroup(path: ProjectPath, indices: [Int], issues: [Issue], in workspace: Workspace, run: BatchRun, emit: @Sendable (BatchEvent) -> Void) async -> GroupOutcome {
         var outcome = GroupOutcome()
+        var indices = indices
+        if indices.count > 1, !run.isInterrupted {
+            let done = await fixTogether(indices: indices, issues: issues, path: path, in: workspace, outcome: &outcome)
+            for (index, result) in done {
+                outcome.results.append((index, result))
+                emit(.result(result))
+            }
+            let doneSet = Set(done.map(\.0))
+            indices.removeAll { doneSet.contains($0) }
+        }
         for index in indices {
             let issue = issues[index]
             let result: IssueResult
@@ -232,7 +247,8 @@ public struct BatchProcessor: Sendable {
             var retries = 0
             while true {
                 let anchor = await workspace.anchor(for: issue.location, in: path)
-                let context = FixContext(document: document, anchor: anchor, options: options.fixOptions, workspace: workspace)
+                let original = await workspace.originalDocument(at: path)
+                let context = FixContext(document: document, anchor: anchor, options: options.fixOptions, workspace: workspace, originalDocument: original)
                 if !candidate.viaRule {
                     let confidence = agent.confidence(for: issue, in: context)
                     if confidence < options.confidenceThreshold {
@@ -301,6 +317,79 @@ public struct BatchProcessor: Sendable {
             return finish(.failed, agent: lastFailure.agent, lastFailure.reason + extra, attempts: attempts)
         }
         return finish(.skipped, agent: nil, notes.isEmpty ? "no agent took it" : notes.joined(separator: "; "), attempts: attempts)
+    }
+
+    // MARK: - Several issues of one file in one change
+
+    /// The fast path: for issues whose first agent (chosen by rule) can propose in batches, ask it
+    /// once for all of them, apply the non-overlapping proposals as one change, verify every issue
+    /// and commit once. Issues it cannot place are left for the one-at-a-time path; if the combined
+    /// change does not validate or verify, nothing is kept and all of them go that way.
+    private func fixTogether(indices: [Int], issues: [Issue], path: ProjectPath, in workspace: Workspace, outcome: inout GroupOutcome) async -> [(Int, IssueResult)] {
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard let document = try? await workspace.document(at: path), validators.cachedProblem(in: document) == nil else { return [] }
+        // Issues by their first, rule-routed agent.
+        var byAgent: [String: (agent: any Agent, members: [Int])] = [:]
+        var agentOrder: [String] = []
+        for index in indices {
+            guard let first = registry.candidates(for: issues[index]).first, first.viaRule else { continue }
+            if byAgent[first.agent.name] == nil { agentOrder.append(first.agent.name); byAgent[first.agent.name] = (first.agent, []) }
+            byAgent[first.agent.name]!.members.append(index)
+        }
+        guard let name = agentOrder.max(by: { byAgent[$0]!.members.count < byAgent[$1]!.members.count }),
+              let (agent, members) = byAgent[name], members.count > 1 else { return [] }
+        var anchors: [TextRange?] = []
+        for index in members { anchors.append(await workspace.anchor(for: issues[index].location, in: path)) }
+        let context = FixContext(document: document, anchor: nil, options: options.fixOptions, workspace: workspace,
+                                 originalDocument: await workspace.originalDocument(at: path))
+        let agentStart = clock.now
+        let answers: [AgentOutcome?]
+        do {
+            guard let batch = try await agent.fixBatch(members.map { issues[$0] }, anchors: anchors, in: context), batch.count == members.count else { return [] }
+            answers = batch
+        } catch {
+            return []
+        }
+        outcome.analyse += agentStart.duration(to: clock.now)
+
+        // Keep proposals that edit only this file at this version and overlap nothing kept so far.
+        var accepted: [(index: Int, proposal: FixProposal, edits: [TextEdit])] = []
+        var taken: [TextRange] = []
+        for (position, answer) in answers.enumerated() {
+            guard case .proposed(let proposal)? = answer, proposal.applicability == .safe || options.fixOptions.allowUnsafe,
+                  proposal.edits.count == 1, proposal.edits[0].path == path,
+                  case .edit(let base, let edits) = proposal.edits[0].change, base == document.version, !edits.isEmpty else { continue }
+            // Adjacent deletions combine exactly; an insertion touching another edit has no single order.
+            let clashes = edits.contains { edit in
+                taken.contains { other in
+                    (other.start < edit.range.end && edit.range.start < other.end)
+                        || (edit.range.isEmpty && (edit.range.start == other.start || edit.range.start == other.end))
+                        || (other.isEmpty && (other.start == edit.range.start || other.start == edit.range.end))
+                }
+            }
+            if clashes { continue }
+            taken.append(contentsOf: edits.map(\.range))
+            accepted.append((members[position], proposal, edits))
+        }
+        guard accepted.count > 1 else { return [] }
+        let verifyStart = clock.now
+        defer { outcome.verify += verifyStart.duration(to: clock.now) }
+        let allEdits = accepted.flatMap(\.edits).sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+        guard case .success(let bytes) = EditApplier.apply(allEdits, to: document.bytes), bytes != document.bytes else { return [] }
+        let after = Document(path: document.path, bytes: bytes, version: document.version + 1)
+        guard validators.cachedProblem(in: after) == nil else { return [] }
+        let verdicts = agent.verifyBatch(accepted.map { issues[$0.index] }, after: after, before: document)
+        guard verdicts.allSatisfy({ $0 == .resolved }) else { return [] }
+        let change = PreparedFileChange(path: path, kind: .edit(baseVersion: document.version), document: after)
+        guard case .committed = await workspace.commit([change], edits: [path: allEdits.reversed()]) else { return [] }
+        let seconds = started.duration(to: clock.now).seconds / Double(accepted.count)
+        outcome.figures.record(agent.name, time: agentStart.duration(to: verifyStart))
+        return accepted.map { item in
+            outcome.figures.bump(agent.name, \.fixed)
+            return (item.index, IssueResult(issue: issues[item.index], status: .fixed, agent: agent.name, reason: item.proposal.summary,
+                                            verification: .recheck, attempts: 1, files: [path], seconds: seconds))
+        }
     }
 
     // MARK: - Applying a proposal
@@ -427,7 +516,7 @@ struct GroupOutcome: Sendable {
     var figures = FigureBook()
     var analyse: Duration = .zero
     var verify: Duration = .zero
-    var waiting: Duration = .zero
+    var elapsed: Duration = .zero
 }
 
 struct FigureBook: Sendable {

@@ -74,6 +74,7 @@ public struct AgentFigures: Sendable, Codable {
 
 /// Where the batch's time went, in seconds. Phases run in parallel, so their sum may exceed `wall`.
 public struct TimeSplit: Sendable, Codable {
+    /// The batch from start to report (detection not included).
     public var wall: Double = 0
     /// Reading files (off the cooperative pool).
     public var read: Double = 0
@@ -83,6 +84,8 @@ public struct TimeSplit: Sendable, Codable {
     public var verify: Double = 0
     /// Writing files at the end.
     public var write: Double = 0
-    /// File groups waiting for a free slot (`--jobs`) before they started.
+    /// Time inside file groups not spent reading, in agents or verifying (workspace hops, scheduling).
     public var waiting: Double = 0
+    /// Finding the issues (built-in checks) before the batch; 0 when they came from `--issues`.
+    public var detect: Double = 0
 }

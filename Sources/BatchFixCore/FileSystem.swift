@@ -165,6 +165,7 @@ public enum FileSystem {
     /// Creates a new file with `bytes`, failing if anything exists at `path` (never overwrites): the
     /// content is written to a temp file and hard-linked into place, so the file appears complete or not at all.
     public static func createExclusive(path: String, displayPath: String, bytes: [UInt8], durability: Durability) throws(BatchFixError) {
+        try makeMissingFolders(above: path, displayPath: displayPath)
         let (temp, fd) = try createTemp(beside: path, displayPath: displayPath, mode: 0o644)
         defer { unlink(temp) }
         do {
@@ -178,6 +179,21 @@ public enum FileSystem {
             throw .io(path: displayPath, operation: "create", reason: errnoText())
         }
         if durability == .fsync { syncDirectory(of: path) }
+    }
+
+    /// Creates the folders missing above `path` (a resolved path whose existing part is inside the root),
+    /// so a fix can add a file in a new folder (`tests/test_x.py`).
+    private static func makeMissingFolders(above path: String, displayPath: String) throws(BatchFixError) {
+        var missing: [String] = []
+        var folder = parentDirectory(of: path)
+        while !exists(folder) {
+            missing.append(folder)
+            folder = parentDirectory(of: folder)
+        }
+        guard isDirectory(folder) else { throw .io(path: displayPath, operation: "create", reason: "\(folder) is not a folder") }
+        for folder in missing.reversed() where mkdir(folder, 0o777) != 0 && errno != EEXIST {
+            throw .io(path: displayPath, operation: "create folder \(folder)", reason: errnoText())
+        }
     }
 
     /// Prefix of every temp file we create, so an interrupted run's leftovers can be recognised and swept.

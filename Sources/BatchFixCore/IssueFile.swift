@@ -11,69 +11,63 @@ public enum IssueFile {
 
     /// Decodes an issue file; every error names the file, the line and what is wrong.
     public static func decode(_ bytes: [UInt8], fileName: String) throws(BatchFixError) -> [Issue] {
-        let lines = LineIndex(bytes)
-        func fail(_ offset: Int?, _ reason: String) -> BatchFixError {
-            .malformedInput(path: fileName, line: offset.map { lines.lineNumber(of: $0) }, reason: reason)
+        func fail(_ value: ReportJSONValue?, _ reason: String) -> BatchFixError {
+            .malformedInput(path: fileName, line: value?.line, reason: reason)
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw fail(nil, "empty file (expected a JSON array of issues)") }
-        let root: JSONNode
-        switch JSONParser.parse(bytes) {
-        case .success(let node): root = node
-        case .failure(let error): throw fail(error.offset, "invalid JSON: \(error.message)")
-        }
-        let items: [JSONNode]
-        switch root.value {
+        let root = try ReportJSONReader.parse(bytes, path: fileName)
+        let items: [ReportJSONValue]
+        switch root.kind {
         case .array(let array):
             items = array
         case .object:
             if let version = root["version"] {
-                guard let number = version.int else { throw fail(version.offset, "\"version\" must be an integer") }
+                guard let number = version.intValue else { throw fail(version, "\"version\" must be an integer") }
                 guard number == currentVersion else {
-                    throw fail(version.offset, "unsupported issue file version \(number) (this batchfix reads version \(currentVersion))")
+                    throw fail(version, "unsupported issue file version \(number) (this batchfix reads version \(currentVersion))")
                 }
             }
-            guard let issues = root["issues"] else { throw fail(root.offset, "missing \"issues\" array") }
-            guard let array = issues.array else { throw fail(issues.offset, "\"issues\" must be an array, got \(issues.value.typeName)") }
+            guard let issues = root["issues"] else { throw fail(root, "missing \"issues\" array") }
+            guard let array = issues.arrayValue else { throw fail(issues, "\"issues\" must be an array, got \(issues.typeName)") }
             items = array
         default:
-            throw fail(root.offset, "expected an array of issues or {\"version\": 1, \"issues\": [...]}, got \(root.value.typeName)")
+            throw fail(root, "expected an array of issues or {\"version\": 1, \"issues\": [...]}, got \(root.typeName)")
         }
         var issues: [Issue] = []
         issues.reserveCapacity(items.count)
         var usedIDs: Set<String> = []
         for (index, item) in items.enumerated() {
             let issue = try decodeIssue(item, number: index + 1, fail: fail)
-            guard usedIDs.insert(issue.id).inserted else { throw fail(item.offset, "issue \(index + 1): duplicate id \"\(issue.id)\"") }
+            guard usedIDs.insert(issue.id).inserted else { throw fail(item, "issue \(index + 1): duplicate id \"\(issue.id)\"") }
             issues.append(issue)
         }
         return issues
     }
 
-    private static func decodeIssue(_ node: JSONNode, number: Int, fail: (Int?, String) -> BatchFixError) throws(BatchFixError) -> Issue {
-        guard case .object = node.value else { throw fail(node.offset, "issue \(number): expected an object, got \(node.value.typeName)") }
+    private static func decodeIssue(_ node: ReportJSONValue, number: Int, fail: (ReportJSONValue?, String) -> BatchFixError) throws(BatchFixError) -> Issue {
+        guard node.objectMembers != nil else { throw fail(node, "issue \(number): expected an object, got \(node.typeName)") }
         func string(_ key: String, required: Bool) throws(BatchFixError) -> String? {
             guard let member = node[key], !member.isNull else {
-                if required { throw fail(node.offset, "issue \(number): missing \"\(key)\"") }
+                if required { throw fail(node, "issue \(number): missing \"\(key)\"") }
                 return nil
             }
-            guard let text = member.string else { throw fail(member.offset, "issue \(number): \"\(key)\" must be a string, got \(member.value.typeName)") }
+            guard let text = member.stringValue else { throw fail(member, "issue \(number): \"\(key)\" must be a string, got \(member.typeName)") }
             return text
         }
         func position(_ key: String) throws(BatchFixError) -> Int? {
             guard let member = node[key], !member.isNull else { return nil }
-            guard let value = member.int, value >= 0 else {
-                throw fail(member.offset, "issue \(number): \"\(key)\" must be a non-negative integer")
+            guard let value = member.intValue, value >= 0 else {
+                throw fail(member, "issue \(number): \"\(key)\" must be a non-negative integer")
             }
             return value
         }
         let kindText = try string("kind", required: true)!
         guard let kind = IssueKind(rawValue: kindText) else {
-            throw fail(node["kind"]!.offset, "issue \(number): unknown kind \"\(kindText)\" (expected one of \(IssueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(node["kind"], "issue \(number): unknown kind \"\(kindText)\" (expected one of \(IssueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         var severity = Severity.medium
         if let text = try string("severity", required: false) {
             guard let parsed = Severity(rawValue: text) else {
-                throw fail(node["severity"]!.offset, "issue \(number): unknown severity \"\(text)\" (expected low, medium, high or critical)")
+                throw fail(node["severity"], "issue \(number): unknown severity \"\(text)\" (expected low, medium, high or critical)")
             }
             severity = parsed
         }
@@ -81,18 +75,18 @@ public enum IssueFile {
         let file = try string("file", required: true)!
         var rule: RuleCode?
         if let text = try string("rule", required: false) {
-            guard let parsed = RuleCode(parsing: text) else { throw fail(node["rule"]!.offset, "issue \(number): rule must look like \"tool:CODE\", got \"\(text)\"") }
+            guard let parsed = RuleCode(parsing: text) else { throw fail(node["rule"], "issue \(number): rule must look like \"tool:CODE\", got \"\(text)\"") }
             rule = parsed
         }
         var details: [String: String] = [:]
         if let member = node["details"], !member.isNull {
-            guard case .object(let pairs) = member.value else { throw fail(member.offset, "issue \(number): \"details\" must be an object") }
+            guard let pairs = member.objectMembers else { throw fail(member, "issue \(number): \"details\" must be an object") }
             for (key, value) in pairs {
-                switch value.value {
+                switch value.kind {
                 case .string(let text): details[key] = text
-                case .number(_, let text): details[key] = text
+                case .number(let text): details[key] = text
                 case .bool(let flag): details[key] = flag ? "true" : "false"
-                default: throw fail(value.offset, "issue \(number): details.\(key) must be a string, number or boolean")
+                default: throw fail(value, "issue \(number): details.\(key) must be a string, number or boolean")
                 }
             }
         }

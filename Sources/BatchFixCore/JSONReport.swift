@@ -2,7 +2,7 @@
 ///
 /// Shape: `{"version", "status", "total", "fixed", "failed", "skipped", "remaining", "success_rate",
 /// "interrupted", "dry_run", "files_read", "files_written": [...], "write_errors": [...],
-/// "timing": {"wall", "read", "analyse", "verify", "write", "waiting"} (seconds),
+/// "timing": {"wall", "read", "analyse", "verify", "write", "waiting", "detect"} (seconds),
 /// "agents": [{"agent", "invocations", "fixed", "declined", "failed", "seconds"}],
 /// "results": [{"issue": <issue object as in the issue file>, "status", "agent", "reason",
 /// "already_resolved", "verification", "attempts", "files", "seconds"}]}`.
@@ -26,7 +26,7 @@ public enum JSONReport {
         member("files_written", "[" + report.filesWritten.map { JSONText.quote($0.value) }.joined(separator: ", ") + "]")
         member("write_errors", "[" + report.writeErrors.map(JSONText.quote).joined(separator: ", ") + "]")
         let t = report.timing
-        member("timing", "{\"wall\": \(number(t.wall)), \"read\": \(number(t.read)), \"analyse\": \(number(t.analyse)), \"verify\": \(number(t.verify)), \"write\": \(number(t.write)), \"waiting\": \(number(t.waiting))}")
+        member("timing", "{\"wall\": \(number(t.wall)), \"read\": \(number(t.read)), \"analyse\": \(number(t.analyse)), \"verify\": \(number(t.verify)), \"write\": \(number(t.write)), \"waiting\": \(number(t.waiting)), \"detect\": \(number(t.detect))}")
         let agents = report.agents.map { a in
             "{\"agent\": \(JSONText.quote(a.agent)), \"invocations\": \(a.invocations), \"fixed\": \(a.fixed), \"declined\": \(a.declined), \"failed\": \(a.failed), \"seconds\": \(number(a.seconds))}"
         }

@@ -14,12 +14,12 @@ public struct ProjectWalker: Sendable {
     ]
 
     public var extensions: Set<String>
-    /// Glob patterns (`*`, `**`, `?`) matched against project-relative paths and file names.
-    public var excludes: [String]
+    /// True for project-relative paths (files and folders) the user excluded.
+    public var isExcluded: @Sendable (String) -> Bool
 
-    public init(extensions: Set<String>, excludes: [String] = []) {
+    public init(extensions: Set<String>, isExcluded: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.extensions = extensions
-        self.excludes = excludes
+        self.isExcluded = isExcluded
     }
 
     /// Files under `start` (a folder or a file, project-relative; nil = the whole root).
@@ -52,7 +52,7 @@ public struct ProjectWalker: Sendable {
         for (name, type) in entries {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childPath = directory + "/" + name
-            if isExcluded(name: name, relative: childRelative) { continue }
+            if isExcluded(childRelative) { continue }
             var kind = type
             if kind == UInt8(DT_UNKNOWN) {
                 var info = stat()
@@ -67,47 +67,5 @@ public struct ProjectWalker: Sendable {
                 if extensions.contains(path.fileExtension), !name.contains(FileSystem.tempMarker) { found.append(path) }
             }
         }
-    }
-
-    private func isExcluded(name: String, relative: String) -> Bool {
-        excludes.contains { pattern in
-            Glob.matches(pattern, relative) || (!pattern.contains("/") && Glob.matches(pattern, name))
-        }
-    }
-}
-
-/// Minimal glob matching on `/`-separated paths: `*` (within a component), `**` (any components), `?`.
-public enum Glob {
-    public static func matches(_ pattern: String, _ path: String) -> Bool {
-        matchParts(Array(pattern.utf8), 0, Array(path.utf8), 0)
-    }
-
-    private static func matchParts(_ p: [UInt8], _ pi: Int, _ s: [UInt8], _ si: Int) -> Bool {
-        var pi = pi
-        var si = si
-        while pi < p.count {
-            let c = p[pi]
-            if c == UInt8(ascii: "*") {
-                let doubleStar = pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*")
-                var rest = pi + (doubleStar ? 2 : 1)
-                if doubleStar, rest < p.count, p[rest] == UInt8(ascii: "/") { rest += 1 }
-                var k = si
-                while true {
-                    if matchParts(p, rest, s, k) { return true }
-                    guard k < s.count else { return false }
-                    if !doubleStar, s[k] == UInt8(ascii: "/") { return false }
-                    k += 1
-                }
-            }
-            guard si < s.count else { return false }
-            if c == UInt8(ascii: "?") {
-                guard s[si] != UInt8(ascii: "/") else { return false }
-            } else if c != s[si] {
-                return false
-            }
-            pi += 1
-            si += 1
-        }
-        return si == s.count
     }
 }

@@ -156,6 +156,12 @@ public actor Workspace {
                          end: max(Self.map(start, through: state.editLog, towardEnd: false), Self.map(end, through: state.editLog, towardEnd: true)))
     }
 
+    /// The file as first read, as a snapshot at version 0 (cached: one per file).
+    func originalDocument(at path: ProjectPath) -> Document? {
+        guard let id = idsByPath[path], let state = files[id], !state.isNew else { return nil }
+        return state.originalDocument
+    }
+
     private static func map(_ offset: Int, through log: [TextEdit], towardEnd: Bool) -> Int {
         var position = offset
         for edit in log {
@@ -266,6 +272,8 @@ struct FileState: Sendable {
     var editLog: [TextEdit] = []
     /// Line index of `original`, for converting issue positions.
     let originalLines: LineIndex
+    /// `original` as a snapshot (its derived facts cached), for agents that compare with the start.
+    let originalDocument: Document
 
     init(path: ProjectPath, realPath: String, original: [UInt8], stamp: FileStamp?, current: Document, isNew: Bool) {
         self.path = path
@@ -275,6 +283,7 @@ struct FileState: Sendable {
         self.current = current
         self.isNew = isNew
         self.originalLines = isNew ? LineIndex([]) : current.lines
+        self.originalDocument = current.version == 0 ? current : Document(path: path, bytes: original, version: 0)
     }
 }
 

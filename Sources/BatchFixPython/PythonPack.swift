@@ -9,8 +9,8 @@ public enum PythonPack {
     public static let fileExtensions: Set<String> = ["py", "pyi"]
 
     /// Every agent, built once, in priority order.
-    public static func agents() -> [any Agent] {
-        [ImportOptimizationAgent(), FormattingAgent()]
+    public static func agents(configuration: ProjectConfiguration = ProjectConfiguration()) -> [any Agent] {
+        [ImportOptimizationAgent(configuration: configuration), FormattingAgent()]
     }
 
     /// Rule codes routed straight to an agent (bare codes match any tool).
@@ -20,8 +20,8 @@ public enum PythonPack {
     ]
 
     /// The registry of agents and routes.
-    public static func registry() throws(BatchFixError) -> AgentRegistry {
-        try AgentRegistry(agents: agents(), rules: ruleRoutes)
+    public static func registry(configuration: ProjectConfiguration = ProjectConfiguration()) throws(BatchFixError) -> AgentRegistry {
+        try AgentRegistry(agents: agents(configuration: configuration), rules: ruleRoutes)
     }
 
     /// Validators for the files this pack edits.
@@ -30,7 +30,8 @@ public enum PythonPack {
     }
 
     /// The built-in checks.
-    public static func checks() -> [any FileCheck] {
-        [UnusedImportCheck(), TrailingWhitespaceCheck(), MissingFinalNewlineCheck(), TrailingBlankLinesCheck()]
+    public static func checks(configuration: ProjectConfiguration = ProjectConfiguration()) -> [any FileCheck] {
+        [UnusedImportCheck(allowedUnusedImports: configuration.allowedUnusedImports),
+         TrailingWhitespaceCheck(), MissingFinalNewlineCheck(), TrailingBlankLinesCheck()]
     }
 }

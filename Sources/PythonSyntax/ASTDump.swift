@@ -10,11 +10,14 @@ public enum ASTDump {
             return out
         }
         guard result.tree.root.exists else { return out }
-        var writer = DumpWriter(result: result)
-        writer.out = out
-        writer.out.reserveCapacity(result.source.count * 12)
-        writer.dump(result.tree.root.raw, name: "module", depth: 0)
-        return writer.out
+        // The dump recurses once per tree level (bounded by the parser's depth limit).
+        return withStack(atLeast: Parser.maxDepth * 1024 + (256 << 10)) {
+            var writer = DumpWriter(result: result)
+            writer.out = out
+            writer.out.reserveCapacity(result.source.count * 12)
+            writer.dump(result.tree.root.raw, name: "module", depth: 0)
+            return writer.out
+        }
     }
 }
 

@@ -43,3 +43,41 @@ func runWithLargeStack<T>(_ work: @escaping () -> T) -> T {
     box.release()
     return result!
 }
+
+#if !canImport(Darwin)
+typealias GetAttrFunction = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+/// pthread_getattr_np is a GNU extension the Glibc module does not export: looked up once.
+private let pthreadGetattrNP: GetAttrFunction? = {
+    guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return nil }
+    return unsafeBitCast(sym, to: GetAttrFunction.self)
+}()
+#endif
+
+/// Bytes of stack left below the caller on the current thread, or nil when it cannot be found.
+func remainingStack() -> Int? {
+    var marker: UInt8 = 0
+    let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    #if canImport(Darwin)
+    let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
+    let size = UInt(pthread_get_stacksize_np(pthread_self()))
+    let low = top - size
+    return here > low ? Int(here - low) : nil
+    #else
+    guard let getattr = pthreadGetattrNP else { return nil }
+    var attr = pthread_attr_t()
+    guard getattr(pthread_self(), &attr) == 0 else { return nil }
+    defer { pthread_attr_destroy(&attr) }
+    var addr: UnsafeMutableRawPointer?
+    var size = 0
+    guard pthread_attr_getstack(&attr, &addr, &size) == 0, let base = addr else { return nil }
+    let low = UInt(bitPattern: base)
+    return here > low ? Int(here - low) : nil
+    #endif
+}
+
+/// Runs `work` here when the current thread has at least `bytes` of stack left, else on a thread
+/// with a large stack.
+func withStack<T>(atLeast bytes: Int, _ work: @escaping () -> T) -> T {
+    if let left = remainingStack(), left > bytes { return work() }
+    return runWithLargeStack(work)
+}

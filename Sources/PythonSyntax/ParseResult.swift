@@ -38,13 +38,11 @@ public enum PythonParser {
     public static func parse(_ source: [UInt8]) -> ParseResult {
         let tokenized = PythonTokenizer.tokenize(source)
         let map = SourceMap(source)
-        // Deeply nested input needs more stack than a secondary thread has: run such files on a
-        // thread with a large stack (the depth itself is bounded by the tokenizer and parser).
-        let outcome: ParserOutcome
-        if tokenized.maxBracketDepth > 24 || source.count > 1_000_000 {
-            outcome = runWithLargeStack { Parser.run(source: source, tokens: tokenized) }
-        } else {
-            outcome = Parser.run(source: source, tokens: tokenized)
+        // Recursion is bounded (brackets by the tokenizer, other nesting by `Parser.maxDepth`); make
+        // sure the thread has the stack that bound needs, or parse on a thread with a large stack.
+        let depthBound = min(tokenized.tokens.count, Parser.maxDepth)
+        let outcome = withStack(atLeast: depthBound * 4096 + (256 << 10)) {
+            Parser.run(source: source, tokens: tokenized)
         }
         let errors = outcome.error.map { e -> [SyntaxError] in
             let loc = map.location(of: e.offset)

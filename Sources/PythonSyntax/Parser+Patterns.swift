@@ -25,9 +25,7 @@ extension Parser {
         if scratch.count == mark { failHere(); return -1 }
         guard expect(.dedent) else { return -1 }
         let cases = finishList(mark)
-        let lastCase = tree.listSlice(cases).last!
-        let e = endOfList(tree.nodes[Int(lastCase)].c) ?? lastEnd
-        return node(.match, s, e, subject, cases)
+        return node(.match, s, lastEnd, subject, cases)
     }
 
     /// `case_block: "case" patterns guard? ':' block`
@@ -44,7 +42,7 @@ extension Parser {
         guard ok, expectColon() else { return -1 }
         let body = parseBlock("'case' statement", s)
         guard ok else { return -1 }
-        return node(.matchCase, s, endOfList(body) ?? lastEnd, pattern, guardExpr, body)
+        return node(.matchCase, s, lastEnd, pattern, guardExpr, body)
     }
 
     /// `patterns: open_sequence_pattern | pattern`

@@ -346,6 +346,8 @@ extension Parser {
 
     /// `if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block]`
     mutating func parseIf() -> Int32 {
+        guard enter() else { return -1 }
+        defer { leave() }
         let s = curStart
         let what = kind == .kwIf ? "'if' statement" : "'elif' statement"
         advance()
@@ -365,7 +367,7 @@ extension Parser {
             orelse = parseBlock("'else' statement", es)
         }
         guard ok else { return -1 }
-        let e = endOfList(orelse) ?? endOfList(body) ?? lastEnd
+        let e = lastEnd
         return node(.ifStmt, s, e, test, body, orelse)
     }
 
@@ -384,7 +386,7 @@ extension Parser {
             orelse = parseBlock("'else' statement", es)
         }
         guard ok else { return -1 }
-        let e = endOfList(orelse) ?? endOfList(body) ?? lastEnd
+        let e = lastEnd
         return node(.whileStmt, s, e, test, body, orelse)
     }
 
@@ -405,7 +407,7 @@ extension Parser {
             orelse = parseBlock("'else' statement", es)
         }
         guard ok else { return -1 }
-        let e = endOfList(orelse) ?? endOfList(body) ?? lastEnd
+        let e = lastEnd
         return node(asyncStart == nil ? .forStmt : .asyncFor, s, e, target, iter, body, orelse)
     }
 
@@ -443,7 +445,7 @@ extension Parser {
         guard expectColon() else { return -1 }
         let body = parseBlock("'with' statement", s)
         guard ok else { return -1 }
-        return node(asyncStart == nil ? .with : .asyncWith, s, endOfList(body) ?? lastEnd, items, body)
+        return node(asyncStart == nil ? .with : .asyncWith, s, lastEnd, items, body)
     }
 
     /// `with_item: expression 'as' star_target &(',' | ')' | ':') | expression`
@@ -500,7 +502,7 @@ extension Parser {
             guard expectColon() else { return -1 }
             let hbody = parseBlock(isStar ? "'except*' statement" : "'except' statement", hs)
             guard ok else { return -1 }
-            scratch.append(node(.exceptHandler, hs, endOfList(hbody) ?? lastEnd, type, name, hbody))
+            scratch.append(node(.exceptHandler, hs, lastEnd, type, name, hbody))
         }
         let handlers = finishList(mark)
         var orelse: Int32 = 0, finalbody: Int32 = 0
@@ -521,7 +523,7 @@ extension Parser {
             failHere("expected 'except' or 'finally' block", generic: false)
             return -1
         }
-        let e = endOfList(finalbody) ?? endOfList(orelse) ?? endOfList(handlers) ?? endOfList(body) ?? lastEnd
+        let e = lastEnd
         return node(star == true ? .tryStar : .tryStmt, s, e, body, handlers, orelse, finalbody)
     }
 
@@ -568,7 +570,7 @@ extension Parser {
         guard ok, expectColon() else { return -1 }
         let body = parseBlock("function definition", s)
         guard ok else { return -1 }
-        var r = NodeRecord(isAsync ? .asyncFunctionDef : .functionDef, s, endOfList(body) ?? lastEnd)
+        var r = NodeRecord(isAsync ? .asyncFunctionDef : .functionDef, s, lastEnd)
         r.a = name; r.b = args; r.c = body; r.d = decorators; r.e = returns; r.f = typeParams
         return tree.add(r)
     }
@@ -590,7 +592,7 @@ extension Parser {
         guard expectColon() else { return -1 }
         let body = parseBlock("class definition", s)
         guard ok else { return -1 }
-        var r = NodeRecord(.classDef, s, endOfList(body) ?? lastEnd)
+        var r = NodeRecord(.classDef, s, lastEnd)
         r.a = name; r.b = bases; r.c = keywords; r.d = body; r.e = decorators; r.f = typeParams
         return tree.add(r)
     }

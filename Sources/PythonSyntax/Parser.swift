@@ -54,7 +54,9 @@ struct Parser {
     @inline(__always) mutating func advance() {
         let k = toks[p].kind
         if k == .endMarker || k == .errorToken { return }
-        lastEnd = toks[p].end
+        // Like CPython's EXTRA, node ends skip NEWLINE / INDENT / DEDENT (a compound statement ends
+        // at its last real token, a trailing ';' included).
+        if k != .newline && k != .indent && k != .dedent { lastEnd = toks[p].end }
         p += 1
         skipTrivia()
     }
@@ -171,13 +173,6 @@ struct Parser {
     @inline(__always) func start(_ id: Int32) -> Int32 { tree.nodes[Int(id)].start }
     @inline(__always) func end(_ id: Int32) -> Int32 { tree.nodes[Int(id)].end }
     @inline(__always) func kindOf(_ id: Int32) -> NodeKind { tree.nodes[Int(id)].kind }
-
-    /// End offset of the last node of a list (used for compound statement ends).
-    func endOfList(_ list: Int32) -> Int32? {
-        let items = tree.listSlice(list)
-        guard let last = items.last, last >= 0 else { return nil }
-        return end(last)
-    }
 
     mutating func markParenthesized(_ id: Int32) {
         if id >= 0 { tree.nodes[Int(id)].flags |= 1 }

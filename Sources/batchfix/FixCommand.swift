@@ -54,6 +54,7 @@ struct FixCommand: AsyncParsableCommand {
         let jobs = selection.effectiveJobs
         var problems: [BatchFixError] = []
         let issues: [Issue]
+        let detectStart = ContinuousClock.now
         if selection.issueFiles.isEmpty {
             let analysis = try await session.analyze(jobs: jobs)
             issues = analysis.issues
@@ -64,7 +65,7 @@ struct FixCommand: AsyncParsableCommand {
         for problem in problems { Output.error("batchfix: warning: \(problem)") }
 
         let processor = BatchProcessor(
-            registry: try PythonPack.registry(),
+            registry: try PythonPack.registry(configuration: session.configuration),
             validators: PythonPack.validators(),
             options: BatchOptions(jobs: jobs, maxRetries: maxRetries, confidenceThreshold: confidenceThreshold,
                                   dryRun: dryRun, fixOptions: FixOptions(allowUnsafe: unsafeFixes))
@@ -86,7 +87,8 @@ struct FixCommand: AsyncParsableCommand {
             }
         }
         progress.finish()
-        guard let report else { throw ExitCode(2) }
+        guard var report else { throw ExitCode(2) }
+        report.timing.detect = (detectStart.duration(to: ContinuousClock.now) - .seconds(report.timing.wall)).seconds
 
         if diff {
             for write in await session.workspace.pendingWrites() {
@@ -103,7 +105,9 @@ struct FixCommand: AsyncParsableCommand {
         }
         if profile, selection.format != .text { Output.error(TextReporter(color: false).profile(report)) }
         if !problems.isEmpty { throw ExitCode(2) }
-        throw ExitCode(report.remaining == 0 ? 0 : 1)
+        // A dry run writes nothing, so what it would fix is still there (like `ruff --diff`).
+        let remaining = dryRun ? report.results.count(where: { !$0.alreadyResolved }) : report.remaining
+        throw ExitCode(remaining == 0 ? 0 : 1)
     }
 }
 

@@ -13,8 +13,8 @@ struct Session {
     let root: ProjectRoot
     /// Where analysis starts (a file or folder inside the root), nil for the whole root.
     let start: ProjectPath?
-    let selection: CodeSelection
-    let excludes: [String]
+    let configuration: ProjectConfiguration
+    let selection: RuleSelection
     let workspace: Workspace
 
     init(options: SelectionOptions, settings: WorkspaceSettings) throws(BatchFixError) {
@@ -27,8 +27,12 @@ struct Session {
         let rootPath = FileSystem.nearestAncestor(of: folder, containing: "pyproject.toml") ?? folder
         root = try ProjectRoot(resolving: rootPath)
         start = real == root.path ? nil : try root.projectPath(forUserPath: real)
-        selection = CodeSelection(select: SelectionOptions.codes(options.select), ignore: SelectionOptions.codes(options.ignore))
-        excludes = []
+        configuration = try ProjectConfiguration.load(projectRoot: root.path)
+        // --select replaces the configured selection; --ignore adds to the configured ignores.
+        selection = try RuleSelection(
+            select: SelectionOptions.codes(options.select).nilIfEmpty ?? configuration.rules.select,
+            ignore: configuration.rules.ignore + SelectionOptions.codes(options.ignore)
+        )
         workspace = Workspace(root: root, settings: settings)
     }
 
@@ -50,10 +54,11 @@ struct Session {
 
     /// Issues found by the built-in checks in the project (or under `start`).
     func analyze(jobs: Int) async throws(BatchFixError) -> (issues: [Issue], problems: [BatchFixError]) {
-        let walker = ProjectWalker(extensions: PythonPack.fileExtensions, excludes: excludes)
+        let configuration = self.configuration
+        let walker = ProjectWalker(extensions: PythonPack.fileExtensions, isExcluded: { configuration.isExcluded($0) })
         let files = try walker.files(in: root, under: start)
         let selection = self.selection
-        let analyzer = Analyzer(checks: PythonPack.checks(), isEnabled: { selection.isEnabled($0) })
+        let analyzer = Analyzer(checks: PythonPack.checks(configuration: configuration), isEnabled: { selection.isEnabled($0) })
         return await analyzer.analyze(files, in: workspace, jobs: jobs)
     }
 }

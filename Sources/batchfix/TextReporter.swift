@@ -67,10 +67,11 @@ struct TextReporter {
     func profile(_ report: BatchReport) -> String {
         let t = report.timing
         var out = "\nTime (seconds; phases overlap across \(report.filesRead) files read in parallel):\n"
-        let rows: [(String, Double)] = [("read", t.read), ("analyse", t.analyse), ("verify", t.verify), ("write", t.write), ("waiting", t.waiting), ("wall", t.wall)]
+        let rows: [(String, Double)] = [("detect", t.detect), ("read", t.read), ("analyse", t.analyse), ("verify", t.verify), ("write", t.write), ("waiting", t.waiting), ("wall", t.wall)]
         for (name, value) in rows {
             out += "  " + name.padding(9) + String(format3: value).leftPadding(10) + "\n"
         }
+        out += "  (detect: the built-in checks before the batch; read: first reads, also during detect; wall: the batch)\n"
         if report.total > 0 {
             out += "  per issue " + String(format1: t.wall / Double(report.total) * 1e6).leftPadding(9) + " µs\n"
         }

@@ -35,13 +35,22 @@ public protocol PythonCheck: FileCheck {
 extension PythonCheck {
     public var fileExtensions: Set<String> { PythonPack.fileExtensions }
 
+    /// `diagnostics(in:)` computed once per document version and check type (agents, verification
+    /// and the next issue of the same file all look at the same snapshot).
+    public func cachedDiagnostics(in document: Document) -> [Diagnostic] {
+        document.cached(ObjectIdentifier(Self.self)) {
+            // `# noqa` and `# ruff: noqa` apply to every check alike.
+            DiagnosticList(items: diagnostics(in: document).filter { !document.isSuppressed($0.code, at: $0.range.start) })
+        }.items
+    }
+
     public func issues(in document: Document) -> [Issue] {
         guard document.python.errors.isEmpty else { return [] }
-        return diagnostics(in: document).map { diagnostic in
+        return cachedDiagnostics(in: document).map { diagnostic in
             let start = document.lines.lineAndColumn(of: diagnostic.range.start, in: document.bytes)
             let end = document.lines.lineAndColumn(of: diagnostic.range.end, in: document.bytes)
             var details: [String: String] = [:]
-            if let subject = diagnostic.subject { details["name"] = subject }
+            if let subject = diagnostic.subject { details["subject"] = subject }
             if diagnostic.fix != nil { details["fixable"] = diagnostic.unsafeFix ? "unsafe" : "safe" }
             return Issue(
                 id: "", kind: kind(for: diagnostic.code), severity: .low, message: diagnostic.message,
@@ -54,11 +63,16 @@ extension PythonCheck {
     /// The finding in `document` that `issue` is about: same code and subject, the one nearest the anchor.
     public func diagnostic(matching issue: Issue, in document: Document, anchor: TextRange?) -> Diagnostic? {
         guard let code = issue.rule?.code else { return nil }
-        let subject = issue.details["name"]
-        let candidates = diagnostics(in: document).filter { $0.code == code && (subject == nil || $0.subject == subject) }
+        let subject = issue.details["subject"]
+        let candidates = cachedDiagnostics(in: document).filter { $0.code == code && (subject == nil || $0.subject == subject) }
         guard let anchor else { return candidates.count == 1 ? candidates.first : nil }
         return candidates.min { distance($0.range, anchor) < distance($1.range, anchor) }
     }
+}
+
+/// A check's findings, cached on a document snapshot.
+struct DiagnosticList: Sendable {
+    let items: [Diagnostic]
 }
 
 private func distance(_ range: TextRange, _ anchor: TextRange) -> Int {
@@ -89,7 +103,14 @@ extension CheckFixingAgent {
             return .failed(reason: "\(document.path):\(error.line):\(error.column + 1): file does not parse: \(error.message)", retryable: false)
         }
         guard let diagnostic = check.diagnostic(matching: issue, in: document, anchor: context.anchor) else {
-            return .nothingToDo(reason: "\(code) no longer reported" + (issue.details["name"].map { " for `\($0)`" } ?? "") + " in the current text")
+            // Resolved only if our check saw the issue in the file as first read; otherwise it is a
+            // finding we cannot confirm (e.g. a tool that is less careful), and it stays.
+            let what = issue.details["subject"].map { " for `\($0)`" } ?? ""
+            if let original = context.originalDocument, original.version != document.version,
+               check.diagnostic(matching: issue, in: original, anchor: issue.location.line.flatMap { original.lines.contentRange(ofLine: $0, in: original.bytes) }) != nil {
+                return .nothingToDo(reason: "\(code)\(what) no longer reported after earlier fixes")
+            }
+            return .declined(reason: "BatchFix's \(check.name) check does not report \(code)\(what) here, so it cannot be fixed and verified safely")
         }
         guard let edits = diagnostic.fix else {
             return .declined(reason: "\(code) at this place has no safe automatic fix")
@@ -119,5 +140,44 @@ extension Diagnostic {
         case "W391": "removed blank lines at end of file"
         default: "fixed \(code)"
         }
+    }
+}
+
+extension CheckFixingAgent {
+    /// All issues of one file at once: each issue gets the finding nearest its anchor that no other
+    /// issue of the batch took; issues without one are left to the one-at-a-time path.
+    public func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]? {
+        let document = context.document
+        guard document.python.errors.isEmpty else { return nil }
+        var taken: Set<Int> = []
+        var answers: [AgentOutcome?] = []
+        for (issue, anchor) in zip(issues, anchors) {
+            guard let code = issue.rule?.code, let check = checksByCode[code], let anchor else { answers.append(nil); continue }
+            let subject = issue.details["subject"]
+            let findings = check.cachedDiagnostics(in: document)
+            let best = findings.indices
+                .filter { !taken.contains($0) && findings[$0].code == code && (subject == nil || findings[$0].subject == subject) }
+                .min { distance(findings[$0].range, anchor) < distance(findings[$1].range, anchor) }
+            guard let best, let edits = findings[best].fix else { answers.append(nil); continue }
+            taken.insert(best)
+            answers.append(.proposed(FixProposal(edits: [FileEdit(document, edits: edits)], summary: findings[best].fixTitle,
+                                                 applicability: findings[best].unsafeFix ? .unsafe : .safe)))
+        }
+        return answers
+    }
+
+    public func verifyBatch(_ issues: [Issue], after: Document, before: Document) -> [Verification] {
+        // Issues of one batch share a check per code; verify each code's issues together.
+        var verdicts = [Verification](repeating: .unknown, count: issues.count)
+        var byCheck: [ObjectIdentifier: (check: any PythonCheck, positions: [Int])] = [:]
+        for (position, issue) in issues.enumerated() {
+            guard let code = issue.rule?.code, let check = checksByCode[code] else { continue }
+            byCheck[ObjectIdentifier(type(of: check)), default: (check, [])].positions.append(position)
+        }
+        for (_, group) in byCheck {
+            let results = CheckVerification.verify(group.positions.map { issues[$0] }, with: group.check, after: after, before: before)
+            for (position, verdict) in zip(group.positions, results) { verdicts[position] = verdict }
+        }
+        return verdicts
     }
 }

@@ -9,14 +9,21 @@ import PythonSyntax
 /// **Fix safety**: removal is offered only where no use can exist: the name appears nowhere else
 /// in the file — not as a name, not inside any string (`__all__`, string annotations, doctests,
 /// `mock.patch("pkg.mod.name")`), not in a `# type:` comment. Files that reach names dynamically
-/// (`globals()`, `locals()`, `eval`, `exec`, `vars`, a module `__getattr__`, a computed `__all__`,
-/// a star import) get no findings. Imports in class bodies, in `try` blocks guarding `ImportError`,
+/// (`globals()`, `locals()`, `eval`, `exec`, `vars()`, a module `__getattr__`, a computed `__all__`)
+/// get no findings for module-level imports (RELIABILITY U21); imports inside functions are still judged. A star import is never touched; it does not make other imports used (a name the
+/// file never mentions cannot be read through it), so they are judged as in any file. Imports in class bodies, in `try` blocks guarding `ImportError`,
 /// in `except ImportError` handlers, under `sys.version_info` tests or `suppress(...)`, `__future__`
 /// imports and explicit re-exports (`import x as x`) are kept. In `__init__.py` an unused import is
 /// reported but not removed (it may be a re-export). This errs on the side of keeping: it may keep
 /// an import ruff would remove (e.g. a name shadowed in another scope), never the reverse.
 public struct UnusedImportCheck: PythonCheck {
-    public init() {}
+    /// Modules whose unused imports are kept (`allowed-unused-imports`: side-effect imports, RELIABILITY U01).
+    public let allowedUnusedImports: [String]
+
+    public init(allowedUnusedImports: [String] = []) {
+        self.allowedUnusedImports = allowedUnusedImports
+    }
+
     public var name: String { "unused-import" }
     public var codes: [String] { ["F401", "F811"] }
     public func kind(for code: String) -> IssueKind { code == "F811" ? .deadCode : .importError }
@@ -25,7 +32,6 @@ public struct UnusedImportCheck: PythonCheck {
         let parse = document.python
         guard parse.errors.isEmpty else { return [] }
         let scan = ImportScan(parse)
-        guard !scan.dynamicNameAccess else { return [] }
         let isPackageInit = document.path.fileName == "__init__.py"
         // The last import binding of each name in each scope is the one F401 is about; an earlier
         // identical import in the same block, unused before the next one, is F811 (as ruff reports).
@@ -39,7 +45,12 @@ public struct UnusedImportCheck: PythonCheck {
         var previousBinding: [String: (statement: Int, alias: Int)] = [:]
         for (statementIndex, statement) in scan.statements.enumerated() {
             for (aliasIndex, alias) in statement.aliases.enumerated() {
-                let suppressed = scan.isSuppressed(alias: alias, in: statement)
+                // noqa on the name's line, the statement's first line or its closing line (RELIABILITY U24).
+                let statementStart = Int(scan.tokens[statement.firstToken].start)
+                let statementEnd = Int(scan.tokens[statement.lastToken].start)
+                let suppressed: ([String]) -> Bool = { codes in
+                    codes.contains { document.isSuppressed($0, at: alias.range.start, parent: statementStart) || document.isSuppressed($0, at: statementEnd) }
+                }
                 let scopeKey = "\(statement.scope):\(alias.boundName)"
                 if let earlier = previousBinding[scopeKey] {
                     let earlierStatement = scan.statements[earlier.statement]
@@ -59,6 +70,8 @@ public struct UnusedImportCheck: PythonCheck {
                 previousBinding[scopeKey] = (statementIndex, aliasIndex)
                 guard lastBinding[scopeKey]! == (statementIndex, aliasIndex) else { continue }
                 guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
+                if scan.dynamicNameAccess, statement.scope == 0 { continue }
+                if allowedUnusedImports.contains(where: { alias.module == $0 || alias.module.hasPrefix($0 + ".") }) { continue }
                 guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
                 found.append(Diagnostic(
                     code: "F401", range: alias.range,

@@ -34,7 +34,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public static let knownKeys = ["select", "ignore", "exclude", "allowed-unused-imports", "known-first-party", "target-version"]
 
     public init(
-        rules: RuleSelection = .ruffDefault, exclude: [PathGlob] = [], allowedUnusedImports: [String] = [],
+        rules: RuleSelection = .batchfixDefault, exclude: [PathGlob] = [], allowedUnusedImports: [String] = [],
         knownFirstParty: [String] = [], targetVersion: PythonVersion? = nil
     ) {
         self.rules = rules
@@ -97,7 +97,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         let ignore = try reader.strings("ignore")
         if select != nil || ignore != nil {
             do throws(BatchFixError) {
-                configuration.rules = try RuleSelection(select: select ?? RuleSelection.ruffDefault.select, ignore: ignore ?? [])
+                configuration.rules = try RuleSelection(select: select ?? RuleSelection.batchfixDefault.select, ignore: ignore ?? [])
             } catch {
                 let key = (select ?? []).contains(where: { !RuleSelection.isValidSelector($0) }) ? "select" : "ignore"
                 throw reader.error(key, "[tool.batchfix] \(key): \(error.description)")

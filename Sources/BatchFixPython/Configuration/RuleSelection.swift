@@ -19,6 +19,9 @@ public struct RuleSelection: Sendable, Equatable {
     public let select: [String]
     public let ignore: [String]
 
+    /// BatchFix's default: every built-in rule (what `batchfix fix` exists for).
+    public static let batchfixDefault = RuleSelection(uncheckedSelect: ["ALL"], ignore: [])
+
     /// ruff's default selection: `select = ["E4", "E7", "E9", "F"]`, nothing ignored.
     public static let ruffDefault = RuleSelection(uncheckedSelect: ["E4", "E7", "E9", "F"], ignore: [])
 

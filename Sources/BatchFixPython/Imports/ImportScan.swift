@@ -15,6 +15,8 @@ struct ImportScan {
         var boundName: String
         /// `a.b` or `m.n`, for messages.
         var qualifiedName: String
+        /// The module the import loads (`a.b`, or `m` for `from m import n`), for `allowed-unused-imports`.
+        var module: String
         /// What it imports, to recognise an identical import (F811).
         var identity: String
         var isFuture: Bool
@@ -45,7 +47,8 @@ struct ImportScan {
     let source: [UInt8]
     let tokens: [Token]
     private(set) var statements: [Statement] = []
-    /// True when the file reaches names dynamically; then nothing is provably unused.
+    /// True when the file reaches names dynamically (`globals()`, `eval`, a computed `__all__`, ...);
+    /// then no module-level import is provably unused (RELIABILITY U21, U04-U07).
     private(set) var dynamicNameAccess = false
     /// Token indices of NAME tokens that may be uses (not inside import statements, not attributes).
     private var useTokens: [Int] = []
@@ -120,7 +123,11 @@ struct ImportScan {
                 if token.kind == .kwImport || token.kind == .kwFrom {
                     let inlineBody = previousSignificant >= 0 && tokens[previousSignificant].kind == .colon
                     let enclosingTries = blocks.compactMap { $0.kind == .tryBody ? $0.tryID : nil }
-                    let unsafeContext = inlineBody || blocks.contains { $0.kind == .classBody || $0.kind == .importErrorHandler || $0.kind == .guardedOther }
+                    // Class bodies bind attributes (used as `self.x`), so imports directly in one are kept;
+                    // a method's own imports are ordinary locals.
+                    let innermostScope = blocks.last { $0.kind == .classBody || $0.kind == .functionBody }
+                    let unsafeContext = inlineBody || innermostScope?.kind == .classBody
+                        || blocks.contains { $0.kind == .importErrorHandler || $0.kind == .guardedOther }
                     if var statement = parseImport(at: index, afterSemicolon: afterSemicolon) {
                         statement.fixable = !unsafeContext && statement.fixable
                         statement.onlyStatementInBlock = isOnlyStatementInBlock(statement)
@@ -151,8 +158,19 @@ struct ImportScan {
                 afterSemicolon = true
             case .name:
                 let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
-                if !isAttribute { useTokens.append(index) }
-                if ImportScan.dynamicAccessNames.contains(text(index)) { dynamicNameAccess = true }
+                if !isAttribute {
+                    useTokens.append(index)
+                    let word = text(index)
+                    if ImportScan.dynamicAccessNames.contains(word) {
+                        // `vars(x)` reads x's attributes; only a bare `vars()` reads the namespace.
+                        let bareVars = index + 2 < count && tokens[index + 1].kind == .lpar && tokens[index + 2].kind == .rpar
+                        if word != "vars" || bareVars { dynamicNameAccess = true }
+                    }
+                    // A module-level `def __getattr__` can hand out any name.
+                    if word == "__getattr__", blocks.isEmpty, previousSignificant >= 0, tokens[previousSignificant].kind == .kwDef {
+                        dynamicNameAccess = true
+                    }
+                }
             default:
                 break
             }
@@ -163,13 +181,13 @@ struct ImportScan {
         for (statement, tries) in candidates {
             var statement = statement
             if tries.contains(where: { guardedTries.contains($0) }) { statement.fixable = false }
-            if statement.aliases.isEmpty { dynamicNameAccess = true }  // a star import
             statements.append(statement)
         }
         for use in useTokens { usedNames.insert(text(use)) }
     }
 
-    static let dynamicAccessNames: Set<String> = ["globals", "locals", "eval", "exec", "vars", "__getattr__", "__import__", "__dict__"]
+    /// Calls that read or write the namespace by name (RELIABILITY U21).
+    static let dynamicAccessNames: Set<String> = ["globals", "locals", "eval", "exec", "vars"]
 
     private func containsTypeColon(_ bytes: ArraySlice<UInt8>) -> Bool {
         let pattern = Array("type:".utf8)
@@ -245,9 +263,9 @@ struct ImportScan {
             }
             return (name, first, i - 1)
         }
-        func alias(first: Int, last: Int, bound: String, qualified: String, identity: String, future: Bool, explicit: Bool) -> Alias {
+        func alias(first: Int, last: Int, bound: String, qualified: String, module: String, identity: String, future: Bool, explicit: Bool) -> Alias {
             Alias(firstToken: first, lastToken: last, range: TextRange(start: Int(tokens[first].start), end: Int(tokens[last].end)),
-                  boundName: bound, qualifiedName: qualified, identity: identity, isFuture: future, isExplicitReexport: explicit)
+                  boundName: bound, qualifiedName: qualified, module: module, identity: identity, isFuture: future, isExplicitReexport: explicit)
         }
         var statement = Statement(firstToken: index, lastToken: index, terminator: index, afterSemicolon: afterSemicolon, fixable: true, onlyStatementInBlock: false)
         if tokens[index].kind == .kwImport {
@@ -263,7 +281,7 @@ struct ImportScan {
                     lastToken = i + 1
                     i += 2
                 }
-                statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: module,
+                statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: module, module: module,
                                                identity: "import \(module) as \(bound)", future: false, explicit: explicit))
                 statement.lastToken = lastToken
                 if i < tokens.count, tokens[i].kind == .comma { i += 1; continue }
@@ -303,7 +321,7 @@ struct ImportScan {
                         i += 2
                     }
                     let qualified = module.isEmpty || module.hasSuffix(".") ? module + name : module + "." + name
-                    statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: qualified,
+                    statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: qualified, module: module,
                                                    identity: "from \(module) import \(name) as \(bound)", future: module == "__future__", explicit: explicit))
                     statement.lastToken = lastToken
                     skipTrivia()
@@ -388,21 +406,6 @@ struct ImportScan {
         useTokens.contains { $0 > first && $0 < last && text($0) == name }
     }
 
-    /// A `suppressed(codes)` test for the alias: a `# noqa` comment on the alias's line, or on the
-    /// statement's last line, that is blanket or lists one of the codes.
-    func isSuppressed(alias: Alias, in statement: Statement) -> ([String]) -> Bool {
-        let lines = [lineStartOffset(Int(tokens[alias.firstToken].start)), lineStartOffset(Int(tokens[statement.lastToken].end))]
-        var directives: [NoqaComment] = []
-        var i = statement.firstToken
-        while i < tokens.count, i <= statement.terminator + 1 {
-            if tokens[i].kind == .comment, lines.contains(lineStartOffset(Int(tokens[i].start))), let directive = NoqaComment(source[tokens[i].range]) {
-                directives.append(directive)
-            }
-            i += 1
-        }
-        return { codes in directives.contains { $0.suppresses(codes) } }
-    }
-
     // MARK: - Removal
 
     /// The edits that remove alias `aliasIndex` of statement `statementIndex`, leaving valid code.
@@ -463,32 +466,5 @@ struct ImportScan {
         var index = offset
         while index > 0, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
         return index
-    }
-}
-
-/// A `# noqa` comment: blanket, or with a list of codes (`# noqa: F401, E501`).
-struct NoqaComment {
-    let codes: [String]?
-
-    init?(_ comment: ArraySlice<UInt8>) {
-        let lower = comment.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        let word = Array("noqa".utf8)
-        guard lower.count >= word.count,
-              let at = (0...(lower.count - word.count)).first(where: { lower[$0..<$0 + word.count].elementsEqual(word) }) else { return nil }
-        var rest = Array(comment)[(at + word.count)...].drop(while: { $0 == 0x20 })
-        if rest.first == UInt8(ascii: ":") {
-            rest = rest.dropFirst()
-            let text = String(decoding: rest, as: UTF8.self)
-            let list = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { String($0).uppercased() }
-                .filter { $0.first?.isLetter == true }
-            codes = list.isEmpty ? nil : list
-        } else {
-            codes = nil
-        }
-    }
-
-    func suppresses(_ candidates: [String]) -> Bool {
-        guard let codes else { return true }
-        return candidates.contains { candidate in codes.contains { candidate.hasPrefix($0) } }
     }
 }

@@ -1,6 +1,7 @@
-import BatchFixCore
 
-/// A JSON document read from bytes, where every value remembers the 1-based line it starts on.
+
+/// A JSON document read from bytes, where every value remembers the 1-based line it starts on: the
+/// one JSON reader of the project (issue files, tool reports).
 ///
 /// What it does: parses RFC 8259 JSON (UTF-8, optional BOM) into `ReportJSONValue`s without Foundation.
 /// Why: tool reports are read at the edge of the system; an error in one must name the report and
@@ -75,23 +76,7 @@ public enum ReportJSONReader {
     }
 
     /// Encodes `text` as a JSON string literal (quotes included).
-    public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    public static func quote(_ text: String) -> String { JSONText.quote(text) }
 }
 
 private struct Cursor {

@@ -1,0 +1,4 @@
+x = 1
+lambda x: (yield)
+with a as 1:
+    pass

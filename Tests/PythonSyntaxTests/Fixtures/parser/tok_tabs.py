@@ -1,0 +1,6 @@
+if x:
+	if y:
+	    a = 1
+	else:
+		b = 2
+c = 3
