@@ -12,6 +12,7 @@ version named by a `# target: pyXY` line (default: ruff's own default), and writ
   input:     the sample's import statements ({"kind": "import", "module", "asname"} per alias, or
              {"kind": "from", "module", "level", "names": [[name, asname], ...]}), from `ast`;
   expected:  ruff's fixed block as sections (split at blank lines) of one-line statements;
+  fixed_text: ruff's fixed file without the leading comment lines (the block as ruff writes it);
 """
 import ast
 import json
@@ -87,6 +88,7 @@ def main() -> None:
             "known_first_party": ["knownfp"],
             "input": statements(ast.parse(source)),
             "expected": sections,
+            "fixed_text": "".join(line for line in fixed.splitlines(keepends=True) if not line.startswith("#")),
         }
         with open(os.path.join(folder, name[:-3] + ".json"), "w", encoding="utf-8") as f:
             json.dump(golden, f, indent=1, ensure_ascii=False)

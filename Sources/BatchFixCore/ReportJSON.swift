@@ -199,7 +199,16 @@ private struct Cursor {
     mutating func string() throws(BatchFixError) -> String {
         let startLine = line
         index += 1
-        var out: [UInt8] = []
+        // Fast path: no escapes before the closing quote.
+        var scan = index
+        while scan < bytes.count, bytes[scan] != UInt8(ascii: "\""), bytes[scan] != UInt8(ascii: "\\"), bytes[scan] >= 0x20 { scan += 1 }
+        if scan < bytes.count, bytes[scan] == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[index..<scan], as: UTF8.self) else { throw error("string is not valid UTF-8") }
+            index = scan + 1
+            return text
+        }
+        var out: [UInt8] = Array(bytes[index..<scan])
+        index = scan
         while true {
             guard index < bytes.count else { throw ReportJSONReaderError.at(path, startLine, "unterminated string") }
             let byte = bytes[index]

@@ -154,3 +154,23 @@ struct ConfigurationTests {
         #expect(PathGlob(pattern).matches(path) == matches)
     }
 }
+
+@Suite("requires-python")
+struct RequiresPythonTests {
+    @Test(arguments: [
+        (">=3.9", PythonVersion?.some(.py39)), (">=3.8, <4", .py38), ("~=3.10", .py310), ("==3.11.*", .py311),
+        (">=3.8,>=3.10", .py310), ("<3.12", nil), ("", nil), (">=3", nil), (">3.9", .py39), ("  >= 3.12.1 ", .py312),
+    ])
+    func lowerBound(spec: String, expected: PythonVersion?) {
+        #expect(ProjectConfiguration.minimumVersion(requiresPython: spec) == expected)
+    }
+
+    @Test func inferredUnlessConfigured() throws {
+        let inferred = try ProjectConfiguration.parse("[project]\nrequires-python = \">=3.9\"\n", path: "pyproject.toml")
+        #expect(inferred.targetVersion == .py39)
+        let both = try ProjectConfiguration.parse("[project]\nrequires-python = \">=3.9\"\n[tool.batchfix]\ntarget-version = \"py312\"\n", path: "pyproject.toml")
+        #expect(both.targetVersion == .py312)
+        let tableOnly = try ProjectConfiguration.parse("[project]\nrequires-python = \">=3.10\"\n[tool.batchfix]\nselect = [\"F\"]\n", path: "pyproject.toml")
+        #expect(tableOnly.targetVersion == .py310)
+    }
+}

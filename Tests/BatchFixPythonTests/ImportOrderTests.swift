@@ -38,6 +38,16 @@ struct ImportOrderTests {
         let ours = arranged.map { $0.statements.map(\.description) }
         let expected = try #require(json["expected"]?.arrayValue).map { $0.arrayValue!.map { $0.stringValue! } }
         #expect(ours == expected)
+        // And the block's text, wrapping included, byte for byte.
+        #expect(ImportBlockRenderer.render(arranged) == json["fixed_text"]?.stringValue)
+    }
+
+    @Test func wrapsOnlyPastTheLineLength() {
+        let fits = ImportStatement.from(module: "m", level: 0, members: [ImportMember(String(repeating: "n", count: 74))])
+        #expect(ImportBlockRenderer.lines(of: fits) == [fits.description])
+        #expect(ImportBlockRenderer.lines(of: fits, lineLength: 87) == ["from m import (", "    " + String(repeating: "n", count: 74) + ",", ")"])
+        #expect(ImportBlockRenderer.width("日本") == 4)
+        #expect(ImportBlockRenderer.width("e\u{301}") == 1)
     }
 
     @Test func goldensExist() throws {

@@ -1,3 +1,5 @@
+import Foundation
+import PythonSyntax
 import BatchFixCore
 import Testing
 @testable import BatchFixPython
@@ -113,5 +115,57 @@ struct NoqaDirectiveTests {
         #expect(scan.comments.map(\.line) == [1, 5, 6])
         #expect(scan.comments.map(\.isOwnLine) == [false, false, true])
         #expect(scan.lineGroups == [3...5])
+    }
+}
+
+@Suite("noqa index: comment scan and tokens agree")
+struct NoqaIndexAgreementTests {
+    static func pythonFiles(under folder: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        var files: [URL] = []
+        while let url = enumerator?.nextObject() as? URL {
+            if url.pathExtension == "py" { files.append(url) }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Differences between the byte scan and the token-based index on one file, or nil when they agree.
+    static func disagreement(_ bytes: [UInt8]) -> String? {
+        let parse = PythonParser.parse(bytes)
+        guard parse.errors.isEmpty else { return nil }
+        let scan = CommentScan(bytes)
+        let tokenComments = parse.tokens.filter { $0.kind == .comment }.map(\.range)
+        if scan.comments.map(\.range) != tokenComments {
+            return "comments differ: scan \(scan.comments.count), tokens \(tokenComments.count)"
+        }
+        let byTokens = NoqaIndex(parse: parse, lines: LineIndex(bytes))
+        let byScan = NoqaIndex(source: bytes)
+        let lineCount = LineIndex(bytes).lineCount
+        for line in 1...lineCount where byTokens.noqaLine(for: line) != byScan.noqaLine(for: line) {
+            return "line \(line): noqa line \(byTokens.noqaLine(for: line)) by tokens, \(byScan.noqaLine(for: line)) by scan"
+        }
+        return nil
+    }
+
+    @Test func fixturesAgree() throws {
+        let files = Self.pythonFiles(under: try fixturesURL())
+        #expect(files.count > 30)
+        for file in files {
+            let bytes = [UInt8](try Data(contentsOf: file))
+            #expect(Self.disagreement(bytes) == nil, "\(file.lastPathComponent)")
+        }
+    }
+
+    /// Opt-in: `BATCHFIX_CORPUS=/path/to/corpus swift test ...` compares both on every file of a corpus.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BATCHFIX_CORPUS"] != nil))
+    func corpusAgrees() throws {
+        let folder = URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["BATCHFIX_CORPUS"]))
+        var differing: [String] = []
+        let files = Self.pythonFiles(under: folder)
+        for file in files {
+            if let problem = Self.disagreement([UInt8](try Data(contentsOf: file))) { differing.append("\(file.path): \(problem)") }
+        }
+        print("noqa agreement: \(files.count - differing.count) of \(files.count) files")
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
     }
 }

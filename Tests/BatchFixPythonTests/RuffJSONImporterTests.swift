@@ -1,3 +1,4 @@
+import Foundation
 import BatchFixCore
 import Testing
 @testable import BatchFixPython
@@ -210,5 +211,62 @@ struct ReportJSONReaderTests {
         #expect(throws: BatchFixError.self) { try ReportJSONReader.parse([UInt8](#"["\ud800"]"#), path: "x") }
         #expect(throws: BatchFixError.self) { try ReportJSONReader.parse([UInt8]("[\"a\nb\"]"), path: "x") }
         #expect(throws: BatchFixError.self) { try ReportJSONReader.parse([UInt8]("[01]"), path: "x") }
+    }
+}
+
+@Suite("Ruff positions")
+struct RuffPositionTests {
+    func apply(_ edits: [RuffEdit], to text: String) throws -> String {
+        let document = Document(path: try ProjectPath("a.py"), bytes: [UInt8](text), version: 0)
+        var bytes = document.bytes
+        let textEdits = try edits.map { try #require($0.textEdit(in: document)) }.sorted { $0.range.start > $1.range.start }
+        for edit in textEdits { bytes.replaceSubrange(edit.range.asRange, with: edit.replacement) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ruff's own F401 fix (recorded in ruff-report.json) applied through our conversion gives ruff's result.
+    @Test func appliesRuffsFixEdits() throws {
+        let report = ToolReport(path: "r.json", bytes: try fixtureBytes("ruff-report.json"))
+        let issues = try IssueImporters.importIssues(from: report, in: ImportContext(root: "/tmp/bfproj"))
+        let unused = try #require(issues.first { $0.rule?.code == "F401" && $0.location.file == "a.py" })
+        let source = "import os\nimport sys, re\nfrom typing import List  # noqa\nx = 1  \n"
+        #expect(try apply(try #require(RuffEdit.edits(of: unused)), to: source) == "import sys, re\nfrom typing import List  # noqa\nx = 1  \n")
+    }
+
+    @Test func bomShiftsFirstLineColumns() throws {
+        // ruff reports W291 in "\u{FEFF}x = 1  \n" at columns 6..8 (it does not count the BOM).
+        let result = try apply([RuffEdit(content: "", start: (1, 6), end: (1, 8))], to: "\u{FEFF}x = 1  \ny = 2  \n")
+        #expect(result == "\u{FEFF}x = 1\ny = 2  \n")
+        let second = try apply([RuffEdit(content: "", start: (2, 6), end: (2, 8))], to: "\u{FEFF}x = 1  \ny = 2  \n")
+        #expect(second == "\u{FEFF}x = 1  \ny = 2\n")
+    }
+
+    @Test func endOfFilePositionAndMultibyte() throws {
+        #expect(try apply([RuffEdit(content: "", start: (2, 1), end: (4, 1))], to: "x = 1\n\n\n") == "x = 1\n")
+        #expect(try apply([RuffEdit(content: "", start: (1, 12), end: (1, 14))], to: "s = 'héllo'  \n") == "s = 'héllo'\n")
+        let document = Document(path: try ProjectPath("a.py"), bytes: [UInt8]("x\n"), version: 0)
+        #expect(RuffEdit(content: "", start: (5, 1), end: (5, 2)).textEdit(in: document) == nil)
+    }
+}
+
+@Suite("Ruff JSON importer on a large report")
+struct RuffLargeReportTests {
+    /// Opt-in: `BATCHFIX_RUFF_REPORT=/path/report.json BATCHFIX_RUFF_ROOT=/abs/root swift test ...` imports a
+    /// real report (e.g. `ruff check --select ALL --output-format json` over the stdlib corpus) whole.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BATCHFIX_RUFF_REPORT"] != nil))
+    func importsAWholeReport() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = try #require(environment["BATCHFIX_RUFF_REPORT"])
+        let root = try #require(environment["BATCHFIX_RUFF_ROOT"])
+        let data = try #require(FileManager.default.contents(atPath: path))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = ToolReport(path: path, bytes: [UInt8](data))
+        print("parsed in \(clock.now - start)")
+        let issues = try IssueImporters.importIssues(from: report, in: ImportContext(root: root))
+        let elapsed = clock.now - start
+        print("imported \(issues.count) issues from \(data.count) bytes in \(elapsed)")
+        #expect(issues.count == report.json?.arrayValue?.count)
+        #expect(issues.allSatisfy { $0.location.line != nil && !$0.location.file.hasPrefix("/") })
     }
 }

@@ -12,7 +12,7 @@ import TOMLKit
 /// exclude = ["build", "tests/fixtures"]  # globs (see PathGlob)
 /// allowed-unused-imports = ["readline"]  # modules kept even when unused (RELIABILITY U01)
 /// known-first-party = ["mypkg"]          # isort sections
-/// target-version = "py311"               # optional; default ruff's (3.11)
+/// target-version = "py311"               # optional; else from [project] requires-python, else ruff's default
 /// ```
 /// A file without the table gives the defaults; a missing pyproject.toml too.
 ///
@@ -26,7 +26,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var exclude: [PathGlob]
     public var allowedUnusedImports: [String]
     public var knownFirstParty: [String]
-    /// The configured target version, or nil (use `PythonVersion.ruffDefault`).
+    /// The configured target version: `target-version`, else the lower bound of `[project]
+    /// requires-python` (as ruff infers it), else nil (use `PythonVersion.ruffDefault`).
     public var targetVersion: PythonVersion?
 
     /// The keys `[tool.batchfix]` accepts.
@@ -75,11 +76,15 @@ public struct ProjectConfiguration: Sendable, Equatable {
         } catch {
             throw .malformedInput(path: path, line: nil, reason: "invalid TOML: \(error)")
         }
-        guard let tool = document["tool"] else { return ProjectConfiguration() }
+        var inferred = ProjectConfiguration()
+        if let requires = document["project"]?.table?["requires-python"]?.string {
+            inferred.targetVersion = minimumVersion(requiresPython: requires)
+        }
+        guard let tool = document["tool"] else { return inferred }
         guard let toolTable = tool.table else {
             throw .malformedInput(path: path, line: KeyLocator.line(of: "tool", in: text), reason: "`tool` must be a table, found \(tool.type)")
         }
-        guard let section = toolTable["batchfix"] else { return ProjectConfiguration() }
+        guard let section = toolTable["batchfix"] else { return inferred }
         guard let table = section.table else {
             throw .malformedInput(path: path, line: KeyLocator.line(of: "batchfix", in: text), reason: "`tool.batchfix` must be a table, found \(section.type)")
         }
@@ -87,7 +92,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         for key in table.keys where !knownKeys.contains(key) {
             throw reader.error(key, "unknown key `\(key)` in [tool.batchfix] (known: \(knownKeys.joined(separator: ", ")))")
         }
-        var configuration = ProjectConfiguration()
+        var configuration = inferred
         let select = try reader.strings("select")
         let ignore = try reader.strings("ignore")
         if select != nil || ignore != nil {
@@ -111,6 +116,25 @@ public struct ProjectConfiguration: Sendable, Equatable {
             configuration.targetVersion = parsed
         }
         return configuration
+    }
+
+    /// The lowest Python version a `requires-python` specifier set allows (`">=3.9, <4"` → 3.9,
+    /// `"~=3.10"` → 3.10, `"==3.11.*"` → 3.11), or nil when it names no lower bound.
+    public static func minimumVersion(requiresPython: String) -> PythonVersion? {
+        var best: PythonVersion? = nil
+        for clause in requiresPython.split(separator: ",") {
+            let spec = clause.trimmingCharacters(in: .whitespaces)
+            var rest: Substring? = nil
+            for op in [">=", "~=", "==", "==="] where spec.hasPrefix(op) { rest = spec.dropFirst(op.count) }
+            if rest == nil, spec.hasPrefix(">"), !spec.hasPrefix(">=") { rest = spec.dropFirst(1) }
+            guard let version = rest?.trimmingCharacters(in: .whitespaces) else { continue }
+            let parts = version.split(separator: ".").prefix(2)
+            guard parts.count == 2, let major = Int(parts[parts.startIndex]),
+                  let minor = Int(parts[parts.startIndex + 1].prefix { $0.isNumber }) else { continue }
+            let candidate = PythonVersion(major, minor)
+            if best == nil || candidate > best! { best = candidate }
+        }
+        return best
     }
 
     static func isDottedName(_ text: String) -> Bool {

@@ -268,3 +268,32 @@ private struct Fields {
         return (row, column)
     }
 }
+
+// MARK: - Ruff positions to byte offsets
+
+/// Converts ruff's positions (1-based row, 1-based character column) to byte offsets of a document.
+///
+/// ruff reads a file without its UTF-8 BOM, so on the first line of a BOM file its columns are one
+/// less than `LineIndex.offset(line:column:)` expects; this conversion accounts for that.
+public enum RuffPosition {
+    /// The byte offset of ruff's `(row, column)` in `document`, or nil when it lies outside the text.
+    public static func offset(row: Int, column: Int, in document: Document) -> Int? {
+        let lines = document.lines
+        // ruff puts the end of the file at (last line + 1, 1) when the file ends with a line ending.
+        if row == lines.lineCount + 1, column == 1, let last = document.bytes.last, last == 0x0A || last == 0x0D {
+            return document.bytes.count
+        }
+        let adjusted = row == 1 && document.hasBOM ? column + 1 : column
+        return lines.offset(line: row, column: adjusted, in: document.bytes)
+    }
+}
+
+extension RuffEdit {
+    /// This edit as a byte-range `TextEdit` on `document`, or nil when a position is outside it.
+    public func textEdit(in document: Document) -> TextEdit? {
+        guard let start = RuffPosition.offset(row: start.row, column: start.column, in: document),
+              let end = RuffPosition.offset(row: end.row, column: end.column, in: document), start <= end
+        else { return nil }
+        return TextEdit(range: TextRange(start: start, end: end), replacement: content)
+    }
+}
