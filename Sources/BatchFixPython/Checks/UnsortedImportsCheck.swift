@@ -85,27 +85,15 @@ public struct UnsortedImportsCheck: PythonCheck {
 
     /// The sorted text of a block, each line indented by `indent`.
     func render(_ statements: [ImportStatement], indent: [UInt8], lineEnding: [UInt8], exploded: Set<String> = []) -> [UInt8] {
-        var out: [UInt8] = []
-        let prefix = String(decoding: indent, as: UTF8.self)
-        for (index, section) in ImportOrder.arrange(statements, classifier: classifier).enumerated() {
-            if index > 0 { out += lineEnding }
-            for statement in section.statements {
-                let line = prefix + statement.description
-                if case let .from(module, level, members) = statement, members.count > 0, members.first?.name != "*",
-                   line.unicodeScalars.count > lineLength
-                    || members.contains(where: { exploded.contains("\(level)|\(module ?? "")|\($0.name)|\($0.asName ?? "")") }) {
-                    out += Array((prefix + "from \(String(repeating: ".", count: level))\(module ?? "") import (").utf8) + lineEnding
-                    for member in members {
-                        let text = member.asName.map { "\(member.name) as \($0)" } ?? member.name
-                        out += Array((prefix + "    " + text + ",").utf8) + lineEnding
-                    }
-                    out += Array((prefix + ")").utf8) + lineEnding
-                } else {
-                    out += Array(line.utf8) + lineEnding
-                }
+        let text = ImportBlockRenderer.render(
+            ImportOrder.arrange(statements, classifier: classifier), lineLength: lineLength,
+            lineEnding: String(decoding: lineEnding, as: UTF8.self), indent: String(decoding: indent, as: UTF8.self),
+            keepWrapped: { statement in
+                guard case let .from(module, level, members) = statement else { return false }
+                return members.contains { exploded.contains("\(level)|\(module ?? "")|\($0.name)|\($0.asName ?? "")") }
             }
-        }
-        return out
+        )
+        return Array(text.utf8)
     }
 
     /// True when `next` is in the same block as `previous` with only blank lines between.
