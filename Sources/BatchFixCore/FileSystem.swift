@@ -396,7 +396,7 @@ extension FileSystem {
     }
 
     /// True when something (file, folder, link, even a dangling one) exists at `path`.
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
@@ -418,4 +418,29 @@ extension FileSystem {
             current = parentDirectory(of: current)
         }
     }
+}
+
+extension FileSystem {
+    /// The entries of a folder (without `.` and `..`), each with whether it is a folder (symlinks
+    /// followed); empty when the folder cannot be read.
+    public static func listDirectory(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                isDirectory = FileSystem.isDirectory(path + "/" + name)
+            }
+            entries.append((name, isDirectory))
+        }
+        return entries
+    }
+
+    /// The whole file at `path`, or nil when it cannot be read (for small configuration files).
+    public static func readFile(_ path: String) -> [UInt8]? { currentBytes(at: path) }
 }
