@@ -157,4 +157,42 @@ import Testing
         #expect(FileSystem.sweepStaleTempFiles(in: project.root) == 1)
         #expect(project.listing() == [".b.py\(FileSystem.tempMarker)\(getpid())-1", ".c.py\(FileSystem.tempMarker)1-1", ".hidden.py", "a.py"].sorted())
     }
+
+    /// Whether this machine lets us mount a private tmpfs (`unshare -m`, as root), for the disk-full test.
+    static let canMountPrivateTmpfs: Bool = {
+        guard let project = try? TempProject() else { return false }
+        defer { TempProject.removeTree(project.base) }
+        let probe = try? runProcessBlocking(["unshare", "-m", "--", "sh", "-c", "mount -t tmpfs -o size=64k probe \"$1\"", "sh", project.root])
+        return probe?.status == 0
+    }()
+
+    /// RELIABILITY T21: writes that hit "no space left" leave the original intact, remove their temp
+    /// file, and fail the issue with the reason; the writes that fit still land.
+    @Test(.enabled(if: benchExecutable != nil, "batchfix-bench is not built; run `swift build --product batchfix-bench` first"),
+          .enabled(if: canMountPrivateTmpfs, "cannot mount a private tmpfs here (needs root and `unshare -m`)"),
+          .timeLimit(.minutes(2)))
+    func diskFullLeavesOriginalsAndNoTempFiles() async throws {
+        let executable = try #require(Self.benchExecutable)
+        try await TempProject.with { project in
+            let (status, output) = try await runProcess([
+                "unshare", "-m", "--", "sh", "-c", "mount -t tmpfs -o size=64k batchfix-full \"$1\" && exec \"$2\" disk-full-child \"$1\"",
+                "sh", project.root, executable,
+            ])
+            #expect(status == 0, "\(output)")
+            let lines = output.split(separator: "\n").map(String.init)
+            #expect(lines.last == "done", "\(output)")
+            let files = lines.filter { $0.hasPrefix("file ") }.map { $0.split(separator: " ").map(String.init) }
+            #expect(files.count == 4, "\(output)")
+            #expect(files.allSatisfy { $0[2] == "old" || $0[2] == "new" }, "every file old or new: \(output)")
+            #expect(!lines.contains { $0.hasPrefix("other ") }, "no temp file left: \(output)")
+            let errors = lines.filter { $0.hasPrefix("error ") }
+            #expect(!errors.isEmpty, "the 64 KiB disk must overflow: \(output)")
+            #expect(errors.allSatisfy { $0.contains("No space left on device") }, "\(errors)")
+            let fixed = lines.filter { $0.hasPrefix("result ") && $0.contains(" fixed ") }.count
+            let notWritten = lines.filter { $0.hasPrefix("result ") && $0.contains(" failed ") && $0.contains("not written") }.count
+            #expect(fixed == files.count { $0[2] == "new" }, "fixed means written: \(output)")
+            #expect(notWritten == errors.count)
+            #expect(fixed + notWritten == 4)
+        }
+    }
 }
