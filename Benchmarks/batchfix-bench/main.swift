@@ -5,6 +5,9 @@
 //       same files), each run from a fresh copy; prints medians. See scripts/bench-engine.sh.
 //   batchfix-bench engine-only [same options] [--durability fsync|rename]
 //       Only the engine runs, for a profiler.
+//   batchfix-bench fix-child ROOT FILE...
+//       Sets line 1 of each FILE to `# version: new...` through the engine; prints results and write
+//       errors (the permission test runs it as an unprivileged user).
 //   batchfix-bench disk-full-child ROOT
 //       Inside a 64 KiB tmpfs at ROOT: grows 4 files through the engine until writes hit ENOSPC, then
 //       prints every result, write error and file state (the disk-full test reads this).
@@ -76,6 +79,28 @@ enum KillChild {
             return 0
         } catch {
             Disk.say("error \(error)")
+            return 2
+        }
+    }
+}
+
+/// Runs the engine over the given files of ROOT (line 1 becomes `KillChild.newFirstLine`) and prints
+/// every result and write error: the permission test runs it as an unprivileged user.
+enum FixChild {
+    static func run(root: String, files: [String]) async -> Int32 {
+        let issues = files.map { file in
+            Issue(id: file, kind: .formatting, message: "bump version", location: SourceLocation(file: file, line: 1), source: "fix-child")
+        }
+        do {
+            let workspace = Workspace(root: try ProjectRoot(resolving: root))
+            let processor = BatchProcessor(registry: try AgentRegistry(agents: [VersionAgent()]), validators: ValidatorSet([]), options: BatchOptions(jobs: 2))
+            let report = await processor.run(issues, in: workspace)
+            for result in report.results { Disk.say("result \(result.issue.id) \(result.status.rawValue) \(result.reason)") }
+            for error in report.writeErrors { Disk.say("error \(error)") }
+            Disk.say("done")
+            return 0
+        } catch {
+            Disk.say("error-setup \(error)")
             return 2
         }
     }
@@ -499,6 +524,9 @@ switch arguments.dropFirst().first {
 case "kill-child":
     guard arguments.count == 3 else { Disk.fail("usage: batchfix-bench kill-child ROOT") }
     exit(await KillChild.run(root: arguments[2]))
+case "fix-child":
+    guard arguments.count >= 3 else { Disk.fail("usage: batchfix-bench fix-child ROOT FILE...") }
+    exit(await FixChild.run(root: arguments[2], files: Array(arguments.dropFirst(3))))
 case "disk-full-child":
     guard arguments.count == 3 else { Disk.fail("usage: batchfix-bench disk-full-child ROOT") }
     exit(await DiskFullChild.run(root: arguments[2]))
@@ -507,5 +535,5 @@ case "bench", nil:
 case "engine-only":
     await bench(BenchConfig(arguments.dropFirst(2)), engineOnly: true)
 default:
-    Disk.fail("usage: batchfix-bench [bench|engine-only] [--files N] [--issues N] [--runs N] [--jobs N] [--seed N] [--dir PATH] | kill-child ROOT | disk-full-child ROOT")
+    Disk.fail("usage: batchfix-bench [bench|engine-only] [--files N] [--issues N] [--runs N] [--jobs N] [--seed N] [--dir PATH] | kill-child ROOT | disk-full-child ROOT | fix-child ROOT FILE...")
 }

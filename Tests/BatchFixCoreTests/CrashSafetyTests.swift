@@ -196,3 +196,53 @@ import Testing
         }
     }
 }
+
+/// RELIABILITY T22: as an unprivileged user (`setpriv`, the tests run as root), a read-only file, a
+/// read-only folder and an unreadable file each fail with a clear reason and stay untouched, while a
+/// writable file in the same batch is fixed and keeps its owner.
+@Suite struct PermissionTests {
+    static let nobody: UInt32 = 65534
+
+    static let canDropPrivileges: Bool = {
+        getuid() == 0 && (try? runProcessBlocking(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"]))?.status == 0
+    }()
+
+    @Test(.enabled(if: CrashSafetyTests.benchExecutable != nil, "batchfix-bench is not built; run `swift build --product batchfix-bench` first"),
+          .enabled(if: canDropPrivileges, "needs root and setpriv to run the engine as an unprivileged user"),
+          .timeLimit(.minutes(2)))
+    func unwritableAndUnreadableFilesFailClearlyAndStayUntouched() async throws {
+        let executable = try #require(CrashSafetyTests.benchExecutable)
+        try await TempProject.with { project in
+            // The unprivileged user must reach the project: open the mkdtemp folder for traversal.
+            #expect(chmod(project.base, 0o755) == 0)
+            let old = "# version: old\nx = 1\n"
+            try project.write("own/ok.py", old)
+            try project.write("own/readonly.py", old, mode: 0o444)
+            try project.write("rootdir/inlocked.py", old, mode: 0o666)
+            try project.write("own/secret.py", old, mode: 0o600)
+            for path in ["own", "own/ok.py", "own/readonly.py"] {
+                #expect(chown(project.path(path), Self.nobody, Self.nobody) == 0)
+            }
+            // own/secret.py stays root's (0600): unreadable; rootdir stays root's (0755): unwritable folder.
+            let files = ["own/ok.py", "own/readonly.py", "rootdir/inlocked.py", "own/secret.py"]
+            let (status, output) = try await runProcess(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", executable, "fix-child", project.root] + files)
+            #expect(status == 0, "\(output)")
+            let results = Dictionary(uniqueKeysWithValues: output.split(separator: "\n").filter { $0.hasPrefix("result ") }.map { line in
+                let parts = line.split(separator: " ", maxSplits: 3).map(String.init)
+                return (parts[1], (status: parts[2], reason: parts.count > 3 ? parts[3] : ""))
+            })
+            #expect(results.count == 4, "\(output)")
+            #expect(results["own/ok.py"]?.status == "fixed", "\(output)")
+            for file in ["own/readonly.py", "rootdir/inlocked.py", "own/secret.py"] {
+                let result = results[file]
+                #expect(result?.status == "failed", "\(file): \(output)")
+                #expect(result?.reason.contains(file) == true && result?.reason.contains("ermission denied") == true, "\(file): \(result?.reason ?? "")")
+                #expect(project.text(file) == old, "\(file) untouched")
+            }
+            #expect(project.text("own/ok.py")?.hasPrefix("# version: new") == true)
+            #expect(TempProject.lstatInfo(project.path("own/ok.py"))?.st_uid == Self.nobody, "owner kept")
+            #expect(project.listing("own") == ["ok.py", "readonly.py", "secret.py"], "no temp files left")
+            #expect(project.listing("rootdir") == ["inlocked.py"])
+        }
+    }
+}
