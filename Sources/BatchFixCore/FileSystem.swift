@@ -137,6 +137,11 @@ public enum FileSystem {
     /// same mode and owner), fully written and synced, renamed over the target only if the target
     /// still holds `expected` (else `.conflict`). The folder is synced after the rename.
     public static func atomicReplace(path: String, displayPath: String, with bytes: [UInt8], expected: [UInt8], stamp: FileStamp, durability: Durability) throws(BatchFixError) {
+        // A rename would replace a file we may not write whenever its folder is writable: honour the
+        // file's own permission (RELIABILITY T22; root passes, as it would with an editor).
+        guard faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 else {
+            throw .io(path: displayPath, operation: "write", reason: "\(errnoText()) (the file is read-only; not replaced)")
+        }
         let (temp, fd) = try createTemp(beside: path, displayPath: displayPath, mode: stamp.mode & 0o7777)
         var renamed = false
         defer { if !renamed { unlink(temp) } }
