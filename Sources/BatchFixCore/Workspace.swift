@@ -19,9 +19,13 @@ public actor Workspace {
     /// Total time spent reading files, in nanoseconds (for the profile).
     private(set) var readNanoseconds: UInt64 = 0
 
+    /// Resolves project paths to real paths, caching folders.
+    private nonisolated let resolver: PathResolver
+
     public init(root: ProjectRoot, settings: WorkspaceSettings = WorkspaceSettings()) {
         self.root = root
         self.settings = settings
+        self.resolver = PathResolver(root: root.path)
     }
 
     // MARK: - Reading
@@ -44,12 +48,12 @@ public actor Workspace {
         if let running = loading[path] {
             task = running
         } else {
-            let rootPath = root.path
+            let resolver = self.resolver
             let limit = settings.sizeLimit
             task = Task {
                 let started = ContinuousClock.now
                 let loaded = try await BlockingIO.run { () throws -> LoadedFile in
-                    let real = try FileSystem.resolve(path, under: rootPath)
+                    let real = try resolver.resolve(path)
                     let (bytes, stamp) = try FileSystem.readTextFile(at: real, displayPath: path.value, sizeLimit: limit)
                     return LoadedFile(realPath: real, bytes: bytes, stamp: stamp)
                 }
