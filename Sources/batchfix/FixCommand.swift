@@ -2,6 +2,7 @@ import ArgumentParser
 import BatchFixCore
 import BatchFixPython
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -49,6 +50,8 @@ struct FixCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let interrupts = InterruptHandler()
+        defer { interrupts.stop() }
         let settings = WorkspaceSettings(durability: noFsync ? .renameOnly : .fsync)
         let session = try Session(options: selection, settings: settings)
         let jobs = selection.effectiveJobs
@@ -71,8 +74,7 @@ struct FixCommand: AsyncParsableCommand {
                                   dryRun: dryRun, fixOptions: FixOptions(allowUnsafe: unsafeFixes))
         )
         let run = processor.start(issues, in: session.workspace)
-        let interrupts = InterruptHandler(run: run)
-        defer { interrupts.stop() }
+        interrupts.attach(run)
         let progress = ProgressLine(total: issues.count, enabled: selection.format == .text && Output.stderrIsTerminal && issues.count >= 50)
         var report: BatchReport?
         for await event in run.events {
@@ -123,28 +125,55 @@ extension String {
     }
 }
 
-/// Ctrl-C handling: the first interrupt stops the batch cleanly (verified fixes are still written,
-/// atomically); a second one exits at once, which is safe because no write is ever partial.
-final class InterruptHandler {
-    private let source: any DispatchSourceSignal
+/// Ctrl-C handling, installed before anything is read: the first interrupt stops the batch cleanly
+/// (fixes in flight finish, verified ones are written, atomically); before the batch starts it skips
+/// the batch altogether. A second interrupt exits at once, which is safe because no write is ever partial.
+final class InterruptHandler: Sendable {
+    private let source: DispatchSourceBox
+    private let state = Mutex<(count: Int, run: BatchRun?)>((0, nil))
 
-    init(run: BatchRun) {
+    init() {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if run.isInterrupted {
-                Output.error("\nbatchfix: interrupted again; exiting (every file is either old or new)")
-                Glibc.exit(130)
-            }
-            run.interrupt()
-            Output.error("\nbatchfix: interrupted; finishing in-flight fixes and writing verified ones (Ctrl-C again to exit now)")
-        }
+        self.source = DispatchSourceBox(source)
+        source.setEventHandler { [self] in handleInterrupt() }
         source.resume()
-        self.source = source
+    }
+
+    private func handleInterrupt() {
+        let (count, run) = state.withLock { value -> (Int, BatchRun?) in
+            value.count += 1
+            return (value.count, value.run)
+        }
+        if count > 1 {
+            Output.error("\nbatchfix: interrupted again; exiting (every file is either old or new)")
+            Glibc.exit(130)
+        }
+        run?.interrupt()
+        Output.error("\nbatchfix: interrupted; finishing in-flight fixes and writing verified ones (Ctrl-C again to exit now)")
+    }
+
+    /// True once Ctrl-C was pressed.
+    var wasInterrupted: Bool { state.withLock { $0.count > 0 } }
+
+    /// Routes later interrupts to `run` (and interrupts it at once if Ctrl-C came already).
+    func attach(_ run: BatchRun) {
+        let already = state.withLock { value -> Bool in
+            value.run = run
+            return value.count > 0
+        }
+        if already { run.interrupt() }
     }
 
     func stop() {
-        source.cancel()
+        source.value.cancel()
         signal(SIGINT, SIG_DFL)
     }
+}
+
+/// Holds the signal source; safe to share because it is only resumed in `init` and cancelled in
+/// `stop()`, both on the command's own task, and Dispatch sources are thread-safe for `cancel()`.
+final class DispatchSourceBox: @unchecked Sendable {
+    let value: any DispatchSourceSignal
+    init(_ value: any DispatchSourceSignal) { self.value = value }
 }

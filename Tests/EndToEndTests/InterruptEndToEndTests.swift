@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Ctrl-C on a running `batchfix fix`: the batch stops, verified fixes are written whole, the report
+/// says it was interrupted, and every file is either as it was or fully fixed.
+@Suite struct InterruptEndToEndTests {
+    /// Early (during detection) and later (while fixing): either way nothing is half-done.
+    @Test(arguments: [60_000, 400_000] as [UInt32])
+    func sigintStopsCleanly(afterMicroseconds delay: UInt32) throws {
+        let project = try TempProject()
+        let original = (0..<40).map { "x\($0) = \($0)   \n" }.joined()  // 40 lines with trailing whitespace
+        let fixed = (0..<40).map { "x\($0) = \($0)\n" }.joined()
+        for index in 0..<400 { try project.write("pkg\(index % 8)/m\(index).py", original) }
+
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["fix", "--select", "W291", "--jobs", "1", "--no-fsync"]
+        process.currentDirectoryURL = project.url
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        usleep(delay)
+        process.interrupt()  // SIGINT
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        var untouched = 0
+        var done = 0
+        for (path, data) in try project.snapshot() {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text == original || text == fixed, "\(path) is neither old nor new")
+            if text == original { untouched += 1 } else { done += 1 }
+        }
+        #expect(untouched + done == 400)
+        if output.contains("Interrupted.") {
+            #expect(process.terminationStatus == 1)
+            #expect(untouched > 0)
+            #expect(output.contains("interrupted before this issue was processed"))
+        } else {
+            // The batch finished before the signal arrived: then everything is fixed.
+            #expect(done == 400)
+        }
+    }
+}
