@@ -87,7 +87,7 @@ import Testing
 
     @Test(.enabled(if: benchExecutable != nil,
                    "batchfix-bench is not built next to the test bundle nor in a .build* folder; run `swift build --product batchfix-bench` first"),
-          .timeLimit(.minutes(5)))
+          .timeLimit(.minutes(10)))
     func sigkillMidWriteLeavesEveryFileOldOrNew() async throws {
         let executable = try #require(Self.benchExecutable)
         let fileCount = 40
@@ -170,7 +170,7 @@ import Testing
     /// file, and fail the issue with the reason; the writes that fit still land.
     @Test(.enabled(if: benchExecutable != nil, "batchfix-bench is not built; run `swift build --product batchfix-bench` first"),
           .enabled(if: canMountPrivateTmpfs, "cannot mount a private tmpfs here (needs root and `unshare -m`)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(10)))
     func diskFullLeavesOriginalsAndNoTempFiles() async throws {
         let executable = try #require(Self.benchExecutable)
         try await TempProject.with { project in
@@ -209,7 +209,7 @@ import Testing
 
     @Test(.enabled(if: CrashSafetyTests.benchExecutable != nil, "batchfix-bench is not built; run `swift build --product batchfix-bench` first"),
           .enabled(if: canDropPrivileges, "needs root and setpriv to run the engine as an unprivileged user"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(10)))
     func unwritableAndUnreadableFilesFailClearlyAndStayUntouched() async throws {
         let executable = try #require(CrashSafetyTests.benchExecutable)
         try await TempProject.with { project in

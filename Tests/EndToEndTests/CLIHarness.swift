@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -21,7 +22,17 @@ struct CLI {
         return fromSource.appendingPathComponent(".build/debug/batchfix")
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+    /// Runs the CLI on a Dispatch thread, so the waiting never occupies Swift's cooperative pool
+    /// (two threads here: blocked tests would starve every other test of the suite).
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(arguments, in: directory, environment: environment) })
+            }
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -6,7 +6,7 @@ import Testing
 @Suite struct InterruptEndToEndTests {
     /// Early (during detection) and later (while fixing): either way nothing is half-done.
     @Test(arguments: [60_000, 400_000] as [UInt32])
-    func sigintStopsCleanly(afterMicroseconds delay: UInt32) throws {
+    func sigintStopsCleanly(afterMicroseconds delay: UInt32) async throws {
         let project = try TempProject()
         let original = (0..<40).map { "x\($0) = \($0)   \n" }.joined()  // 40 lines with trailing whitespace
         let fixed = (0..<40).map { "x\($0) = \($0)\n" }.joined()
@@ -22,11 +22,20 @@ import Testing
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
-        try process.run()
-        usleep(delay)
-        process.interrupt()  // SIGINT
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output: String = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    try process.run()
+                    usleep(delay)
+                    process.interrupt()  // SIGINT
+                    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    continuation.resume(returning: text)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
 
         var untouched = 0
         var done = 0
