@@ -20,7 +20,7 @@ status=$?
 set -e
 # Failures in full, then the closing lines (the whole log is in .build/test-output.txt).
 grep -E "✘|recorded an issue|error:" .build/test-output.txt | head -n 80 || true
-grep -E "differential|match|MB/s" .build/test-output.txt | head -n 20 || true
+grep -E "^corpus differential:|^  differs:" .build/test-output.txt | head -n 25 || true
 
 # The F401 differential against ruff on the 10k-injected stdlib corpus (installs ruff into .venv).
 echo "== ruff differential (F401)"
