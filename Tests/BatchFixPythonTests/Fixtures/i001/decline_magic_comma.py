@@ -1,0 +1,2 @@
+from m import (a, b,)
+x = 1
