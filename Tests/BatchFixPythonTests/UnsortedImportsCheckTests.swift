@@ -84,3 +84,49 @@ struct UnsortedImportsCheckTests {
         #expect(UnsortedImportsCheck().diagnostics(in: document).isEmpty)
     }
 }
+
+@Suite("I001 on a corpus against ruff")
+struct UnsortedImportsCorpusTests {
+    /// Opt-in: `BATCHFIX_I001_CORPUS=/abs/corpus BATCHFIX_I001_REPORT=/abs/report.json swift test ...`, where the
+    /// report is `ruff check --isolated --select I001 --output-format json .` run inside the corpus folder.
+    /// Every finding of ours must be one of ruff's, with the same fix; prints how many of ruff's we make.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["BATCHFIX_I001_CORPUS"] != nil))
+    func corpusFindingsAreRuffs() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let root = try #require(environment["BATCHFIX_I001_CORPUS"])
+        let reportBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try #require(environment["BATCHFIX_I001_REPORT"]))))
+        let report = try ReportJSONReader.parse(reportBytes, path: "report")
+        var ruffByFile: [String: [UnsortedImportsCheckTests.Finding]] = [:]
+        for item in try #require(report.arrayValue) {
+            let file = String(item["filename"]!.stringValue!.dropFirst(root.count + 1))
+            func pair(_ v: ReportJSONValue?) -> [Int] { [v!["row"]!.intValue!, v!["column"]!.intValue!] }
+            let fix = (item["fix"]?["edits"]?.arrayValue ?? []).map { e in
+                "\(ReportJSONReader.quote(e["content"]!.stringValue!))@\(pair(e["location"]))-\(pair(e["end_location"]))"
+            }.joined(separator: " ")
+            ruffByFile[file, default: []].append(.init(start: pair(item["location"]), end: pair(item["end_location"]), fix: fix))
+        }
+        let check = UnsortedImportsCheck(classifier: ImportClassifier(firstPartyModules: FirstPartyModules.discover(root: root)))
+        var ours = 0, matched = 0
+        var wrong: [String] = []
+        // ruff's default `exclude` folders (it never looks inside them).
+        let ruffExcluded: Set<String> = [".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
+            ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
+            "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages", "venv"]
+        let files = NoqaIndexAgreementTests.pythonFiles(under: URL(fileURLWithPath: root)).filter { url in
+            !String(url.path.dropFirst(root.count + 1)).split(separator: "/").dropLast().contains { ruffExcluded.contains(String($0)) }
+        }
+        for url in files {
+            let relative = String(url.path.dropFirst(root.count + 1))
+            let document = Document(path: try ProjectPath(relative), bytes: [UInt8](try Data(contentsOf: url)), version: 0)
+            let found = UnsortedImportsCheckTests.ours(document, check: check)
+            ours += found.count
+            let theirs = Set(ruffByFile[relative] ?? [])
+            for finding in found {
+                if theirs.contains(finding) { matched += 1 } else { wrong.append("\(relative): \(finding)") }
+            }
+        }
+        let total = ruffByFile.values.map(\.count).reduce(0, +)
+        print("I001 corpus: \(files.count) files; ruff \(total) findings; ours \(ours), of which identical to ruff's \(matched)")
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).joined(separator: "\n"))")
+    }
+}
