@@ -15,7 +15,8 @@ import PythonSyntax
 /// except that duplicate imports are merged.
 ///
 /// **Scope.** It judges only blocks it can reproduce exactly: module level, no comments in the
-/// block or right after it, no `;` or backslash continuations, no trailing comma in a
+/// block or on the line right above it (own-line comments after it are fine: the blank lines go
+/// before them), no `;`, no trailing comma in a
 /// parenthesised list (ruff's "magic trailing comma"), no `isort:` directives in the file, not a
 /// `.pyi` stub. Other blocks get no finding (never a finding ruff would not make).
 public struct UnsortedImportsCheck: PythonCheck {
@@ -108,6 +109,7 @@ struct ImportBlockScanner {
         var index = 0
         var current: ImportBlock? = nil
         var pendingCommentAfterBlock = false
+        var firstCommentLineStart: Int? = nil
 
         func lineStart(_ offset: Int) -> Int {
             var k = offset
@@ -117,10 +119,10 @@ struct ImportBlockScanner {
         func close(following: ImportBlock.Following) {
             guard var block = current else { return }
             block.following = following
-            if pendingCommentAfterBlock { block.isJudgeable = false }
             blocks.append(block)
             current = nil
             pendingCommentAfterBlock = false
+            firstCommentLineStart = nil
         }
 
         while index < tokens.count {
@@ -130,7 +132,13 @@ struct ImportBlockScanner {
             case .dedent: depth -= 1; index += 1; continue
             case .nl, .newline: index += 1; continue
             case .comment:
-                if current != nil { pendingCommentAfterBlock = true }
+                if current != nil, !pendingCommentAfterBlock {
+                    pendingCommentAfterBlock = true
+                    firstCommentLineStart = lineStart(Int(token.start))
+                    if firstCommentLineStart != Int(token.start) - Self.indentWidth(source, before: Int(token.start)) {
+                        firstCommentLineStart = nil // a comment after code on the line: not modelled
+                    }
+                }
                 index += 1
                 continue
             case .endMarker:
@@ -140,6 +148,7 @@ struct ImportBlockScanner {
                     if end < source.count, source[end] == 0x0D { end += 1 }
                     if end < source.count, source[end] == 0x0A { end += 1 }
                     if end == block.statementsEnd { current!.isJudgeable = false } // no final line ending: not modelled
+                    if pendingCommentAfterBlock { current!.isJudgeable = false }     // comments before the end of file: not modelled
                     close(following: .endOfFile(endOfLastLine: end))
                 }
                 index += 1
@@ -153,6 +162,8 @@ struct ImportBlockScanner {
                let (statement, last, clean) = Self.parseImport(tokens: tokens, source: source, at: index) {
                 if current == nil {
                     current = ImportBlock(lineStart: start)
+                    pendingCommentAfterBlock = false
+                    firstCommentLineStart = nil
                     // A comment on the line right above the block travels with its first import in ruff: not modelled.
                     if Self.previousLineIsComment(source, lineStart: start) { current!.isJudgeable = false }
                 }
@@ -164,20 +175,58 @@ struct ImportBlockScanner {
                 var next = last + 1
                 if next < tokens.count, tokens[next].kind == .comment { current!.isJudgeable = false; next += 1 }
                 if next >= tokens.count || tokens[next].kind != .newline { current!.isJudgeable = false }
-                if source[start..<Int(tokens[last].end)].contains(0x5C) { current!.isJudgeable = false }
                 index = next
                 continue
             }
-            // Any other statement ends the block.
+            // Any other statement ends the block. Own-line comments between the block and it belong
+            // to the statement: the blank lines go before them.
             if current != nil {
                 var isDefinition = token.kind == .kwDef || token.kind == .kwClass || token.kind == .at
                 if token.kind == .kwAsync, index + 1 < tokens.count, tokens[index + 1].kind == .kwDef { isDefinition = true }
-                close(following: .statement(lineStart: lineStart(start), isDefinition: isDefinition))
+                var followingStart = lineStart(start)
+                if pendingCommentAfterBlock {
+                    if let commentStart = firstCommentLineStart {
+                        // Comments count as the statement's own only when they run into it without a
+                        // blank line; otherwise ruff treats them as a plain statement (one blank line).
+                        if Self.containsBlankLine(source, from: commentStart, to: lineStart(start)) { isDefinition = false }
+                        followingStart = commentStart
+                    } else {
+                        current!.isJudgeable = false
+                    }
+                }
+                close(following: .statement(lineStart: followingStart, isDefinition: isDefinition))
             }
             // Skip to the end of this logical line (NEWLINE at bracket depth 0).
             while index < tokens.count, tokens[index].kind != .newline, tokens[index].kind != .endMarker { index += 1 }
         }
         if current != nil { close(following: .endOfFile(endOfLastLine: source.count)) }
+    }
+
+    /// True when a line between `from` and `to` (both line starts) holds only whitespace.
+    static func containsBlankLine(_ source: [UInt8], from: Int, to: Int) -> Bool {
+        var lineBegin = from
+        var onlySpace = true
+        var k = from
+        while k < to {
+            let byte = source[k]
+            if byte == 0x0A || byte == 0x0D {
+                if onlySpace, k >= lineBegin { return true }
+                if byte == 0x0D, k + 1 < to, source[k + 1] == 0x0A { k += 1 }
+                lineBegin = k + 1
+                onlySpace = true
+            } else if byte != 0x20, byte != 0x09, byte != 0x0C {
+                onlySpace = false
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Number of space/tab/form-feed bytes right before `offset` on its line.
+    static func indentWidth(_ source: [UInt8], before offset: Int) -> Int {
+        var k = offset
+        while k > 0, source[k - 1] == 0x20 || source[k - 1] == 0x09 || source[k - 1] == 0x0C { k -= 1 }
+        return offset - k
     }
 
     /// True when the line before the one starting at `lineStart` holds only a comment.
