@@ -6,7 +6,7 @@ Usage: scripts/ruff-i001-goldens.py RUFF_EXECUTABLE [FIXTURE_DIR]
 
 Writes each sample as NAME.py and ruff's I001 findings as NAME.json ({start, end, fix: [{content,
 start, end}]}). Samples named `decline_*` hold constructs the check does not model (comments in or
-next to a block, `;`, magic trailing commas, nested blocks): there BatchFix may report less than ruff,
+next to a block, `;`, `isort:` directives): there BatchFix may report less than ruff,
 never something else.
 """
 import json
@@ -41,7 +41,6 @@ SAMPLES = {
     "crlf": b"import sys\r\nimport os\r\n\r\nx = 1\r\n",
     "members": b"from m import c, B, A_CONST\n\nx = 1\n",
     "relative": b"from . import b\nfrom .. import a\nx = 1\n",
-    "decline_nested_after_if": b"import os\nif os:\n    import sys\n    import abc\n    y = 1\n",
     "decline_comment_inside": b"import sys\n# about os\nimport os\nx = 1\n",
     "decline_trailing_comment": b"import sys  # why\nimport os\nx = 1\n",
     "comment_after": b"import os\nimport sys\n# comment\nx = 1\n",
@@ -52,8 +51,13 @@ SAMPLES = {
     "backslash": b"from m import b, \\\n    a\nx = 1\n",
     "decline_comment_above": b"# header\nimport sys\nimport os\nx = 1\n",
     "decline_semicolon": b"import sys; import os\nx = 1\n",
-    "decline_magic_comma": b"from m import (a, b,)\nx = 1\n",
-    "decline_nested": b"def f():\n    import sys\n    import os\n    return 1\n",
+    "magic_comma": b"from m import (b, a,)\nx = 1\n",
+    "magic_comma_sorted": b"from m import (\n    a,\n    b,\n)\n\nx = 1\n",
+    "nested": b"def f():\n    import sys\n    import os\n    return 1\n",
+    "nested_blank_lines": b"def f():\n    import sys\n\n    import os\n\n    return 1\n",
+    "nested_at_end_of_suite": b"if True:\n    import sys\n    import os\nx = 1\n",
+    "nested_wrapping": b"def f():\n    from m import aaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbb, cccccccccccccccccccccccc, ddddddd\n    return 1\n",
+    "nested_after_if": b"import os\nif os:\n    import sys\n    import abc\n    y = 1\n",
     "decline_isort_skip": b"import sys\nimport os  # isort: skip\nx = 1\n",
     "decline_no_final_newline": b"import sys\nimport os",
 }

@@ -21,5 +21,16 @@ set -e
 # Failures in full, then the closing lines (the whole log is in .build/test-output.txt).
 grep -E "✘|recorded an issue|error:" .build/test-output.txt | head -n 80 || true
 grep -E "differential|match|MB/s" .build/test-output.txt | head -n 20 || true
+
+# The F401 differential against ruff on the 10k-injected stdlib corpus (installs ruff into .venv).
+echo "== ruff differential (F401)"
+swift build -c release --product batchfix 2>&1 | tail -n 1
+set +e
+BATCHFIX="$repo/.build/release/batchfix" bash scripts/ruff-differential.sh > .build/ruff-differential.txt 2>&1
+differential=$?
+set -e
+grep -E "^==|compile|still reported|files with different|bindings the candidate" .build/ruff-differential.txt || true
+
 tail -n 8 .build/test-output.txt
-exit "$status"
+if [ "$status" -ne 0 ]; then exit "$status"; fi
+exit "$differential"

@@ -3,8 +3,8 @@
 //   batchfix-bench bench [--files 1000] [--issues 10000] [--runs 5] [--jobs N] [--seed S] [--dir PATH]
 //       Times the engine on synthetic issues against the raw I/O floor (read + atomic rewrite of the
 //       same files), each run from a fresh copy; prints medians. See scripts/bench-engine.sh.
-//   batchfix-bench engine-only [same options]
-//       Only the engine runs (fsync durability), for a profiler.
+//   batchfix-bench engine-only [same options] [--durability fsync|rename]
+//       Only the engine runs, for a profiler.
 //   batchfix-bench kill-child ROOT
 //       Rewrites line 1 of every *.py file directly in ROOT to `# version: new...` through the engine,
 //       printing `written PATH` per file; the SIGKILL test kills it mid-write.
@@ -209,6 +209,8 @@ struct BenchConfig {
     var jobs = BatchOptions.defaultJobs
     var seed: UInt64 = 20261129
     var dir: String? = nil
+    /// Durability of `engine-only` runs.
+    var durability = Durability.fsync
 
     init(_ arguments: ArraySlice<String>) {
         var rest = arguments
@@ -224,6 +226,12 @@ struct BenchConfig {
             case "--jobs": jobs = Int(value(flag)) ?? jobs
             case "--seed": seed = UInt64(value(flag)) ?? seed
             case "--dir": dir = value(flag)
+            case "--durability":
+                switch value(flag) {
+                case "fsync": durability = .fsync
+                case "rename": durability = .renameOnly
+                default: Disk.fail("--durability is fsync or rename")
+                }
             default: Disk.fail("unknown option \(flag)")
             }
         }
@@ -281,6 +289,7 @@ struct Corpus {
 
 struct EngineFigures {
     var wall: Double
+    var cpu: Double
     var agent: Double
     var timing: TimeSplit
     var fixed: Int
@@ -291,6 +300,7 @@ struct EngineFigures {
 func runEngine(_ corpus: Corpus, root: String, jobs: Int, durability: Durability) async -> EngineFigures {
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = cpuSeconds()
     let workspace: Workspace
     do {
         workspace = Workspace(root: try ProjectRoot(resolving: root), settings: WorkspaceSettings(durability: durability))
@@ -301,17 +311,19 @@ func runEngine(_ corpus: Corpus, root: String, jobs: Int, durability: Durability
     let processor = BatchProcessor(registry: registry, validators: ValidatorSet([]), options: BatchOptions(jobs: jobs))
     let report = await processor.run(corpus.issues, in: workspace)
     let wall = start.duration(to: clock.now).seconds
+    let cpu = cpuSeconds() - cpuStart
     if !report.writeErrors.isEmpty { Disk.fail("write errors: \(report.writeErrors.prefix(3))") }
-    return EngineFigures(wall: wall, agent: report.agents.reduce(0) { $0 + $1.seconds }, timing: report.timing,
+    return EngineFigures(wall: wall, cpu: cpu, agent: report.agents.reduce(0) { $0 + $1.seconds }, timing: report.timing,
                          fixed: report.fixed, failed: report.failed, skipped: report.skipped)
 }
 
 /// Reads every file and atomically rewrites it with one byte changed, on `width` threads.
-func runFloor(_ corpus: Corpus, root: String, width: Int, durability: Durability) -> Double {
+func runFloor(_ corpus: Corpus, root: String, width: Int, durability: Durability) -> (wall: Double, cpu: Double) {
     let paths = corpus.files.map { root + "/" + $0.0 }
     let next = Atomic<Int>(0)
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = cpuSeconds()
     DispatchQueue.concurrentPerform(iterations: width) { _ in
         while true {
             let index = next.add(1, ordering: .relaxed).oldValue
@@ -323,7 +335,15 @@ func runFloor(_ corpus: Corpus, root: String, width: Int, durability: Durability
             Disk.atomicRewrite(paths[index], bytes, mode: info.st_mode & 0o7777, durability: durability, counter: index)
         }
     }
-    return start.duration(to: clock.now).seconds
+    return (start.duration(to: clock.now).seconds, cpuSeconds() - cpuStart)
+}
+
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 func median(_ values: [Double]) -> Double {
@@ -359,12 +379,12 @@ func bench(_ config: BenchConfig, engineOnly: Bool) async {
     print("batchfix-bench: \(config.files) files (\(totalBytes / 1024) KiB), \(config.issues) issues, jobs \(config.jobs), \(config.runs) runs, in \(base)")
 
     var engine: [Durability: [EngineFigures]] = [.fsync: [], .renameOnly: []]
-    var floorParallel: [Durability: [Double]] = [.fsync: [], .renameOnly: []]
-    var floorSequential: [Durability: [Double]] = [.fsync: [], .renameOnly: []]
+    var floorParallel: [Durability: [(wall: Double, cpu: Double)]] = [.fsync: [], .renameOnly: []]
+    var floorSequential: [Durability: [(wall: Double, cpu: Double)]] = [.fsync: [], .renameOnly: []]
     let root = base + "/project"
     for run in 0..<config.runs {
         // Alternate the order so neither side always runs on a cooler cache or a quieter disk.
-        let durabilities: [Durability] = engineOnly ? [.fsync] : (run % 2 == 0 ? [.fsync, .renameOnly] : [.renameOnly, .fsync])
+        let durabilities: [Durability] = engineOnly ? [config.durability] : (run % 2 == 0 ? [.fsync, .renameOnly] : [.renameOnly, .fsync])
         for durability in durabilities {
             var steps: [() async -> Void] = [
                 {
@@ -385,28 +405,32 @@ func bench(_ config: BenchConfig, engineOnly: Bool) async {
             if run % 2 == 1 { steps.reverse() }
             for step in steps { await step() }
         }
-        let last = engine[.fsync]!.last!
-        print("  run \(run + 1): engine(fsync) \(format(last.wall)) fixed=\(last.fixed) failed=\(last.failed) skipped=\(last.skipped)"
-              + (engineOnly ? "" : ", floor(fsync, \(config.jobs) threads) \(format(floorParallel[.fsync]!.last!))"))
+        let shown: Durability = engineOnly ? config.durability : .fsync
+        let last = engine[shown]!.last!
+        print("  run \(run + 1): engine(\(shown)) \(format(last.wall)) fixed=\(last.fixed) failed=\(last.failed) skipped=\(last.skipped)"
+              + (engineOnly ? "" : ", floor(fsync, \(config.jobs) threads) \(format(floorParallel[.fsync]!.last!.wall))"))
     }
 
-    for durability in (engineOnly ? [Durability.fsync] : [.fsync, .renameOnly]) {
+    for durability in (engineOnly ? [config.durability] : [.fsync, .renameOnly]) {
         let figures = engine[durability]!
         let wall = median(figures.map(\.wall))
         let agent = median(figures.map(\.agent))
         let label = durability == .fsync ? "fsync (temp + fsync + rename + folder fsync)" : "renameOnly (temp + rename)"
         print("\n== durability \(label): medians of \(figures.count) runs")
-        print("engine total wall        \(format(wall))")
+        let cpu = median(figures.map(\.cpu))
+        print("engine total wall        \(format(wall))   CPU (user+sys, all threads) \(format(cpu)) = \(micro(cpu, per: config.issues)) per issue")
         print("  engine time split (sums over tasks): read \(format(median(figures.map(\.timing.read)))), analyse \(format(median(figures.map(\.timing.analyse)))), verify \(format(median(figures.map(\.timing.verify)))), write \(format(median(figures.map(\.timing.write)))), waiting \(format(median(figures.map(\.timing.waiting))))")
         print("  time inside the agent  \(format(agent)) = \(micro(agent, per: config.issues)) per issue")
         guard !engineOnly else { continue }
-        let parallel = median(floorParallel[durability]!)
-        let sequential = median(floorSequential[durability]!)
+        let parallel = median(floorParallel[durability]!.map(\.wall))
+        let sequential = median(floorSequential[durability]!.map(\.wall))
         let floor = min(parallel, sequential)
+        let floorCPU = median(floorSequential[durability]!.map(\.cpu))
         print("raw floor, \(config.jobs) threads     \(format(parallel))")
-        print("raw floor, 1 thread      \(format(sequential))")
+        print("raw floor, 1 thread      \(format(sequential))   CPU \(format(floorCPU))")
         print("engine / floor           \((wall / floor * 100).rounded() / 100)x (goal <= 1.5x; floor = the faster of the two)")
-        print("overhead per issue       \(micro(wall - floor, per: config.issues)) (goal < 20 µs) = (engine − floor) / issues")
+        print("overhead per issue       \(micro(wall - floor, per: config.issues)) (goal < 20 µs) = (engine − floor) / issues, wall")
+        print("CPU overhead per issue   \(micro(cpu - floorCPU, per: config.issues)) = (engine CPU − floor CPU) / issues (less sensitive to a busy machine)")
     }
 }
 

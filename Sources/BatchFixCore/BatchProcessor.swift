@@ -407,11 +407,12 @@ public struct BatchProcessor: Sendable {
         var issueFileAfter: Document?
         var seen: Set<ProjectPath> = []
         for fileEdit in proposal.edits {
-            guard seen.insert(fileEdit.path).inserted else { return .invalid("proposal edits \(fileEdit.path) twice") }
             switch fileEdit.change {
             case .edit(let baseVersion, let edits):
                 let current: Document
                 do { current = try await workspace.document(at: fileEdit.path) } catch { return .invalid(error.description) }
+                // Keyed by the document's own path, so a symlink alias of a file already edited counts too.
+                guard seen.insert(current.path).inserted else { return .invalid("proposal edits \(fileEdit.path) twice") }
                 guard current.version == baseVersion else {
                     return .stale("\(fileEdit.path) is at version \(current.version), edits were made on \(baseVersion)")
                 }
@@ -420,16 +421,17 @@ public struct BatchProcessor: Sendable {
                 case .failure(let problem):
                     return .invalid("\(fileEdit.path): \(problem)")
                 case .success(let bytes):
-                    if bytes == current.bytes { return .invalid("\(fileEdit.path): the proposal changes nothing (no-op is not a fix)") }
+                    if FileSystem.sameBytes(bytes, current.bytes) { return .invalid("\(fileEdit.path): the proposal changes nothing (no-op is not a fix)") }
                     let after = Document(path: current.path, bytes: bytes, version: current.version + 1)
                     if let problem = validators.cachedProblem(in: after) {
                         return .invalid("fix rejected: \(fileEdit.path) would become invalid (\(problem))")
                     }
-                    if fileEdit.path == issueDocument.path { issueFileAfter = after }
+                    if current.path == issueDocument.path { issueFileAfter = after }
                     prepared.append(PreparedFileChange(path: fileEdit.path, kind: .edit(baseVersion: baseVersion), document: after))
                     logs[fileEdit.path] = sorted.reversed()
                 }
             case .create(let contents):
+                guard seen.insert(fileEdit.path).inserted else { return .invalid("proposal edits \(fileEdit.path) twice") }
                 let rootPath = workspace.root.path
                 let target = fileEdit.path
                 let real: String

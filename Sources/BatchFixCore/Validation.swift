@@ -34,7 +34,7 @@ public struct UTF8Validator: DocumentValidator {
     public var fileExtensions: Set<String> { [] }
 
     public func problem(in document: Document) -> ValidationProblem? {
-        if let nul = document.bytes.firstIndex(of: 0) {
+        if let nul = FileSystem.firstNUL(document.bytes) {
             let (line, column) = document.lines.lineAndColumn(of: nul, in: document.bytes)
             return ValidationProblem(line: line, column: column, message: "NUL byte in text")
         }

@@ -137,20 +137,26 @@ public actor Workspace {
         guard let id = idsByPath[path], let state = files[id], !state.isNew, let line = location.line else { return nil }
         let original = state.originalLines
         let bytes = state.original
+        // Tools count line 1's columns after a BOM (Python's tokenizer drops it), and no anchor may
+        // cover the BOM: a whole-line fix would delete it, an insertion at column 1 would precede it.
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        func byteOffset(line: Int, column: Int) -> Int? {
+            original.offset(line: line, column: hasBOM && line == 1 ? column + 1 : column, in: bytes)
+        }
         let start: Int
         var end: Int
         if let column = location.column, column >= 1 {
-            guard let offset = original.offset(line: line, column: column, in: bytes) else { return nil }
+            guard let offset = byteOffset(line: line, column: column) else { return nil }
             start = offset
             end = offset
             if let endLine = location.endLine, let endColumn = location.endColumn,
-               let endOffset = original.offset(line: endLine, column: endColumn, in: bytes), endOffset >= start {
+               let endOffset = byteOffset(line: endLine, column: endColumn), endOffset >= start {
                 end = endOffset
             }
         } else {
             guard let range = original.contentRange(ofLine: line, in: bytes) else { return nil }
-            start = range.start
-            end = range.end
+            start = hasBOM && line == 1 ? max(range.start, 3) : range.start
+            end = max(range.end, start)
         }
         return TextRange(start: Self.map(start, through: state.editLog, towardEnd: false),
                          end: max(Self.map(start, through: state.editLog, towardEnd: false), Self.map(end, through: state.editLog, towardEnd: true)))
@@ -183,7 +189,7 @@ public actor Workspace {
     /// Every file whose text differs from what was read, with what is needed to write it safely.
     public func pendingWrites() -> [PendingWrite] {
         files.values.compactMap { state in
-            guard state.isNew || state.current.bytes != state.original else { return nil }
+            guard state.isNew || !FileSystem.sameBytes(state.current.bytes, state.original) else { return nil }
             return PendingWrite(path: state.path, realPath: state.realPath, original: state.original, contents: state.current.bytes, stamp: state.stamp)
         }.sorted { $0.path < $1.path }
     }
@@ -194,7 +200,8 @@ public actor Workspace {
 
 /// Settings of a workspace: limits and policies for reading and writing.
 public struct WorkspaceSettings: Sendable {
-    /// What to do with a file that has several hard links.
+    /// What to do with a file that has several hard links: refuse it (the default), or edit it in place
+    /// so every name sees the change (not crash-atomic: a rename would split the link).
     public enum HardLinkPolicy: Sendable { case refuse, edit }
     public var sizeLimit: Int
     public var hardLinks: HardLinkPolicy
@@ -219,7 +226,10 @@ public struct PendingWrite: Sendable {
 
     /// Writes the file atomically (or creates it exclusively). Blocking: call through `BlockingIO`.
     public func perform(durability: Durability) throws(BatchFixError) {
-        if let stamp {
+        if let stamp, stamp.linkCount > 1 {
+            // Admitted only under `HardLinkPolicy.edit`: edit the shared inode, never split the link.
+            try FileSystem.rewriteInPlace(path: realPath, displayPath: path.value, with: contents, expected: original, stamp: stamp, durability: durability)
+        } else if let stamp {
             try FileSystem.atomicReplace(path: realPath, displayPath: path.value, with: contents, expected: original, stamp: stamp, durability: durability)
         } else {
             try FileSystem.createExclusive(path: realPath, displayPath: path.value, bytes: contents, durability: durability)

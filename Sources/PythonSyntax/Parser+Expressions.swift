@@ -9,6 +9,27 @@ extension Parser {
         }
     }
 
+    /// Inside brackets, two expressions in a row get CPython's "Perhaps you forgot a comma?" error
+    /// at the first one (its `invalid_expression` rule).
+    mutating func checkMissingComma(_ element: Int32) {
+        guard ok, element >= 0, atExpressionStart, kind != .minus, kind != .plus, kind != .star else { return }
+        let r = tree.nodes[Int(element)]
+        // CPython skips `NAME STRING` (print "x") and soft keywords.
+        if r.kind == .name && (kind == .string || kind == .fstringStart) { return }
+        // The second expression must parse; reading it may run into a tokenizer error, which then wins.
+        let saved = save()
+        _ = parseExpression()
+        let parsed = ok
+        let hitTokenizerError = toks[p].kind == .errorToken
+        restore(saved)
+        if hitTokenizerError, let e = tokenizerError { error = e; errorIsGeneric = false; return }
+        if parsed {
+            fail(r.start, "invalid syntax. Perhaps you forgot a comma?", generic: false)
+        } else {
+            failHere()
+        }
+    }
+
     /// `star_expressions: star_expression (',' star_expression)+ [','] | star_expression ',' | star_expression`
     mutating func parseStarExpressions() -> Int32 {
         let s = curStart
@@ -395,13 +416,16 @@ extension Parser {
             markParenthesized(first)
             return first
         }
-        guard kind == .comma else { failHere(); return -1 }
+        checkMissingComma(first)
+        guard ok, kind == .comma else { failHere(); return -1 }
         let mark = scratch.count
         scratch.append(first)
         while ok && kind == .comma {
             advance()
             if kind == .rpar { break }
-            scratch.append(parseStarNamedExpression())
+            let e = parseStarNamedExpression()
+            scratch.append(e)
+            checkMissingComma(e)
         }
         guard ok, expect(.rpar) else { return -1 }
         let t = node(.tuple, s, lastEnd, aux: ExprContext.load.rawValue, finishList(mark))
@@ -428,10 +452,13 @@ extension Parser {
         }
         let mark = scratch.count
         scratch.append(first)
+        checkMissingComma(first)
         while ok && kind == .comma {
             advance()
             if kind == .rsqb { break }
-            scratch.append(parseStarNamedExpression())
+            let e = parseStarNamedExpression()
+            scratch.append(e)
+            checkMissingComma(e)
         }
         guard ok, expect(.rsqb) else { return -1 }
         return node(.list, s, lastEnd, aux: ExprContext.load.rawValue, finishList(mark))
@@ -474,10 +501,13 @@ extension Parser {
                 }
                 let mark = scratch.count
                 scratch.append(first)
+                checkMissingComma(first)
                 while ok && kind == .comma {
                     advance()
                     if kind == .rbrace { break }
-                    scratch.append(parseStarNamedExpression())
+                    let e = parseStarNamedExpression()
+                    scratch.append(e)
+                    checkMissingComma(e)
                 }
                 guard ok, expect(.rbrace) else { return -1 }
                 return node(.set, s, lastEnd, finishList(mark))
@@ -540,6 +570,10 @@ extension Parser {
         while ok && kind != .rpar {
             let s = curStart
             if kind == .star {
+                if keywords.contains(where: { tree.nodes[Int($0)].a < 0 }) {
+                    failHere("iterable argument unpacking follows keyword argument unpacking", generic: false)
+                    break
+                }
                 advance()
                 let v = parseExpression()
                 scratch.append(node(.starred, s, lastEnd, aux: ExprContext.load.rawValue, v))
@@ -572,6 +606,7 @@ extension Parser {
                     break
                 }
                 scratch.append(e)
+                checkMissingComma(e)
             }
             count += 1
             guard ok else { break }

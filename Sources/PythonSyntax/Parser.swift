@@ -8,6 +8,8 @@ struct Parser {
     let toks: [Token]
     /// Index of the current (significant) token.
     var p = 0
+    /// The furthest token index the parser has reached (CPython's `p->fill - 1`).
+    var furthest = 0
     /// End offset of the last consumed token.
     var lastEnd: Int32 = 0
     var tree = SyntaxTree()
@@ -34,8 +36,17 @@ struct Parser {
     static func run(source: [UInt8], tokens: TokenizeResult) -> ParserOutcome {
         var parser = Parser(source: source, tokens: tokens)
         parser.parseModule()
-        if let tokErr = parser.tokenizerError, parser.error == nil || parser.errorIsGeneric {
-            parser.error = tokErr
+        // CPython tokenizes the rest of the file after a syntax error: a tokenizer error there wins,
+        // except an unclosed bracket, which wins only when the parser got past the bracket's line.
+        if let tokErr = parser.tokenizerError, parser.error != tokErr {
+            if tokErr.message.hasSuffix("was never closed") {
+                if parser.error == nil
+                    || parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset)) {
+                    parser.error = tokErr
+                }
+            } else {
+                parser.error = tokErr
+            }
         }
         return ParserOutcome(tree: parser.tree, error: parser.error)
     }
@@ -59,6 +70,7 @@ struct Parser {
         if k != .newline && k != .indent && k != .dedent { lastEnd = toks[p].end }
         p += 1
         skipTrivia()
+        if p > furthest { furthest = p }
     }
 
     /// The kind of the significant token `k` positions ahead.
@@ -105,7 +117,9 @@ struct Parser {
             errorIsGeneric = false
             return
         }
-        error = TokenizerError(offset: Int(offset), message: message)
+        // CPython places end-of-file tokens on the last line of the file (the line of its last byte).
+        let at = Int(offset) >= src.count && !src.isEmpty ? src.count - 1 : Int(offset)
+        error = TokenizerError(offset: at, message: message)
         errorIsGeneric = generic
     }
 
@@ -116,7 +130,7 @@ struct Parser {
         case .indent: fail(t.end, "unexpected indent", generic: false)
         case .dedent: fail(t.start, "unexpected unindent", generic: false)
         case .endMarker where tokenizerError == nil:
-            fail(t.start, message == "invalid syntax" ? "unexpected EOF while parsing" : message, generic: generic)
+            fail(t.start, message, generic: generic)
         default: fail(t.start, message, generic: generic)
         }
     }

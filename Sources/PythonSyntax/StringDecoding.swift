@@ -14,6 +14,9 @@ enum StringDecoding {
     /// before tokenizing, so string values never hold a raw CR from a line ending).
     @inline(__always)
     static func newlineNormalized(_ source: [UInt8], _ start: Int, _ end: Int) -> ArraySlice<UInt8> {
+        // Malformed input can leave an empty or inverted span (e.g. an f-string's `=` text right
+        // after a broken field): that is no text, not a trap.
+        guard start < end else { return source[0..<0] }
         let slice = source[start..<end]
         guard slice.contains(13) else { return slice }
         var out: [UInt8] = []

@@ -85,11 +85,14 @@ private struct Lexer {
     }
 
     mutating func fail(_ offset: Int, _ message: String) {
-        if error == nil { error = TokenizerError(offset: offset, message: message) }
+        // Errors found at end of input sit on the file's last line, as CPython reports them.
+        let at = offset >= n && n > bodyStart ? n - 1 : offset
+        if error == nil { error = TokenizerError(offset: at, message: message) }
         emit(.errorToken, min(offset, n), min(offset, n))
     }
 
     mutating func run() {
+        if n == 0 { emit(.endMarker, 0, 0); return }
         if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF { pos = 3; bodyStart = 3 }
         if let problem = checkEncoding() { fail(problem.offset, problem.message); emit(.endMarker, n, n); return }
         while error == nil {
@@ -105,8 +108,6 @@ private struct Lexer {
     func checkEncoding() -> TokenizerError? {
         // Coding declaration: `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on line 1, or line 2 if line 1 is a comment/blank.
         var lineStart = bodyStart
-        var hasNonASCII = false
-        for i in bodyStart..<n where src[i] >= 0x80 { hasNonASCII = true; break }
         for lineNo in 0..<2 {
             var e = lineStart
             while e < n && src[e] != 10 && src[e] != 13 { e += 1 }
@@ -114,6 +115,8 @@ private struct Lexer {
             while i < e && (src[i] == 32 || src[i] == 9 || src[i] == 12) { i += 1 }
             if i < e && src[i] == 35 {
                 if let name = codingName(i, e) {
+                    var hasNonASCII = false
+                    for k in bodyStart..<n where src[k] >= 0x80 { hasNonASCII = true; break }
                     let lower = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
                     let utf8 = lower == "utf-8" || lower == "utf8" || lower.hasPrefix("utf-8-")
                     let asciiCompatible = ["latin-1", "iso-8859-1", "iso8859-1", "latin1", "ascii", "us-ascii", "cp1252",
@@ -138,7 +141,14 @@ private struct Lexer {
         }
         // UTF-8 validity and NUL bytes.
         var i = bodyStart
+        let raw = UnsafeRawPointer(src.baseAddress!)
         while i < n {
+            // Fast path: 8 ASCII bytes without NUL at a time.
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if w & 0x8080_8080_8080_8080 == 0 && hasZero == 0 { i += 8; continue }
+            }
             let c = src[i]
             if c < 0x80 {
                 if c == 0 { return TokenizerError(offset: i, message: "source code cannot contain null bytes") }
@@ -313,11 +323,12 @@ private struct Lexer {
 
     mutating func scanName() {
         let start = pos
-        // A string prefix?
+        // A string prefix? (Only names starting with r, b, u or f can be one.)
+        let first = src[pos] | 0x20
         var p = pos
         var flags: StringFlags = []
         var valid = true
-        while p < n && p - start < 3 {
+        while (first == 114 || first == 98 || first == 117 || first == 102) && p < n && p - start < 3 {
             let c = src[p] | 0x20
             if c == 114 /* r */ { if flags.contains(.raw) { valid = false }; flags.insert(.raw) }
             else if c == 98 /* b */ { if flags.contains(.bytes) { valid = false }; flags.insert(.bytes) }
@@ -333,8 +344,34 @@ private struct Lexer {
             scanString(prefixStart: start, flags: flags)
             return
         }
-        while pos < n && isIdentChar(src[pos]) { pos += 1 }
+        var ascii = true
+        while pos < n && isIdentChar(src[pos]) { if src[pos] >= 128 { ascii = false }; pos += 1 }
+        if !ascii, let bad = invalidIdentifierCharacter(start, pos) {
+            let v = bad.scalar.value
+            let hex = String(v, radix: 16, uppercase: true)
+            fail(bad.offset, "invalid character '\(Character(bad.scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.utf8.count)))\(hex))")
+            return
+        }
         emit(keywordKind(start, pos), start, pos)
+    }
+
+    /// The first character of a non-ASCII name that cannot be part of an identifier (XID rules;
+    /// names that NFKC-normalise to a valid identifier are accepted, as CPython does).
+    func invalidIdentifierCharacter(_ s: Int, _ e: Int) -> (offset: Int, scalar: Unicode.Scalar)? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: src[s..<e]), as: UTF8.self)
+        func firstInvalid(_ t: String) -> (Int, Unicode.Scalar)? {
+            var offset = 0
+            for (i, u) in t.unicodeScalars.enumerated() {
+                let ok = i == 0 ? (u.properties.isXIDStart || u == "_") : u.properties.isXIDContinue
+                if !ok { return (offset, u) }
+                offset += String(u).utf8.count
+            }
+            return nil
+        }
+        guard let (offset, scalar) = firstInvalid(text) else { return nil }
+        let normalized = PythonLiteral.normalizeIdentifier(ArraySlice(UnsafeBufferPointer(rebasing: src[s..<e])))
+        if firstInvalid(normalized) == nil { return nil }
+        return (s + offset, scalar)
     }
 
     func keywordKind(_ s: Int, _ e: Int) -> TokenKind {

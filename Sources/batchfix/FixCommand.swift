@@ -65,7 +65,7 @@ struct FixCommand: AsyncParsableCommand {
         for problem in problems { Output.error("batchfix: warning: \(problem)") }
 
         let processor = BatchProcessor(
-            registry: try PythonPack.registry(configuration: session.configuration),
+            registry: try PythonPack.registry(configuration: session.configuration, root: session.root.path),
             validators: PythonPack.validators(),
             options: BatchOptions(jobs: jobs, maxRetries: maxRetries, confidenceThreshold: confidenceThreshold,
                                   dryRun: dryRun, fixOptions: FixOptions(allowUnsafe: unsafeFixes))

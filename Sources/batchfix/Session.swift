@@ -58,7 +58,7 @@ struct Session {
         let walker = ProjectWalker(extensions: PythonPack.fileExtensions, isExcluded: { configuration.isExcluded($0) })
         let files = try walker.files(in: root, under: start)
         let selection = self.selection
-        let analyzer = Analyzer(checks: PythonPack.checks(configuration: configuration), isEnabled: { selection.isEnabled($0) })
+        let analyzer = Analyzer(checks: PythonPack.checks(configuration: configuration, root: root.path), isEnabled: { selection.isEnabled($0) })
         return await analyzer.analyze(files, in: workspace, jobs: jobs)
     }
 }

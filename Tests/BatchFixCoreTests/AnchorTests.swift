@@ -122,6 +122,35 @@ import Testing
         }
     }
 
+    /// Tools count columns after the BOM (Python's tokenizer drops it); line 1's anchor must not cover
+    /// the BOM, or a whole-line fix would delete it and an insertion at column 1 would go before it.
+    @Test func anchorsOnTheFirstLineOfABOMFileStartAfterTheBOM() async throws {
+        try await TempProject.with { project in
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            try project.write("col.py", bom + Array("x = abc\ny = 2\n".utf8))
+            try project.write("line.py", bom + Array("x = 1\ny = 2\n".utf8))
+            try project.write("top.py", bom + Array("import os\n".utf8))
+            let seen = Locked<[String: String]>([:])
+            func issue(_ id: String, column: Int?, _ op: String, _ text: String) -> Issue {
+                makeIssue(id, file: "\(id).py", line: 1, column: column, details: ["op": op, "text": text])
+            }
+            let issues = [
+                issue("col", column: 5, "renameAt", "value"),
+                issue("line", column: nil, "replaceAnchor", "x = 2"),
+                issue("top", column: 1, "insertAt", "import sys\n"),
+            ]
+            let processor = try makeProcessor([Self.agent(seen)])
+            let report = await processor.run(issues, in: try project.workspace())
+            report.expectCountsAddUp(of: issues)
+            #expect(report.fixed == 3)
+            #expect(seen.withLock { $0["col"] } == "abc", "column 5 counts from after the BOM")
+            #expect(seen.withLock { $0["line"] } == "x = 1", "line 1 does not include the BOM")
+            #expect(project.read("col.py") == bom + Array("x = value\ny = 2\n".utf8))
+            #expect(project.read("line.py") == bom + Array("x = 2\ny = 2\n".utf8))
+            #expect(project.read("top.py") == bom + Array("import sys\nimport os\n".utf8))
+        }
+    }
+
     @Test func anchorIsNilForLinesOutsideTheFileAndWholeFileIssues() async throws {
         try await TempProject.with { project in
             try project.write("a.py", Self.source)

@@ -128,6 +128,29 @@ import Testing
         }
     }
 
+    @Test func aProposalEditingOneFileUnderTwoNamesIsRefusedWhole() async throws {
+        try await TempProject.with { project in
+            try project.write("a.py", "first = 1\nsecond = 2\n")
+            #expect(symlink("a.py", project.path("same.py")) == 0)
+            // Two FileEdits on the same version of one file, one through its symlink alias: applying
+            // both from one base would drop one of them, so the proposal must be refused as a whole.
+            let agent = ScriptedAgent("TwoNames", kinds: [.formatting], log: CallLog()) { _, context, _ in
+                let document = context.document
+                let viaAlias = try await context.document(at: try ProjectPath("same.py"))
+                let one = FileEdit(path: try ProjectPath("a.py"), baseVersion: document.version,
+                                   edits: [TextEdit(range: document.lines.contentRange(ofLine: 1, in: document.bytes)!, replacement: "first = 10")])
+                let two = FileEdit(path: try ProjectPath("same.py"), baseVersion: viaAlias.version,
+                                   edits: [TextEdit(range: viaAlias.lines.contentRange(ofLine: 2, in: viaAlias.bytes)!, replacement: "second = 20")])
+                return .proposed(FixProposal(edits: [one, two], summary: "two names"))
+            }
+            let report = try await makeProcessor([agent]).run([makeIssue("i", file: "a.py")], in: try project.workspace())
+            let result = try #require(report.result("i"))
+            #expect(result.status == .failed, "\(result.reason); file now: \(project.text("a.py") ?? "")")
+            #expect(result.reason.contains("twice"))
+            #expect(project.text("a.py") == "first = 1\nsecond = 2\n")
+        }
+    }
+
     @Test func projectPathNormalisesAndRefuses() throws {
         #expect(try ProjectPath("./a.py") == ProjectPath("a.py"))
         #expect(try ProjectPath("pkg//./m.py").value == "pkg/m.py")

@@ -165,6 +165,39 @@ import Testing
         }
     }
 
+    @Test func hardLinkedFilesEditedWhenAllowedChangeEveryName() async throws {
+        try await TempProject.with { project in
+            try project.write("one.py", "shared = 1\nother = 2\n", mode: 0o640)
+            #expect(link(project.path("one.py"), project.path("two.py")) == 0)
+            let inode = TempProject.lstatInfo(project.path("one.py"))!.st_ino
+            let settings = WorkspaceSettings(hardLinks: .edit, durability: .renameOnly)
+            let report = try await makeProcessor([Self.fixer()]).run([makeIssue("h", file: "one.py")], in: try project.workspace(settings))
+            #expect(report.result("h")?.status == .fixed)
+            #expect(project.text("one.py") == "fixed_h = 1\nother = 2\n")
+            #expect(project.text("two.py") == "fixed_h = 1\nother = 2\n", "the other name sees the edit: the link is not split")
+            #expect(TempProject.lstatInfo(project.path("two.py"))?.st_ino == inode)
+            #expect(TempProject.lstatInfo(project.path("one.py"))?.st_nlink == 2)
+            #expect(TempProject.lstatInfo(project.path("one.py")).map { $0.st_mode & 0o7777 } == 0o640)
+        }
+    }
+
+    @Test func hardLinkedFileChangedOnDiskIsNotOverwrittenEither() async throws {
+        try await TempProject.with { project in
+            try project.write("one.py", "shared = 1\n")
+            #expect(link(project.path("one.py"), project.path("two.py")) == 0)
+            let root = project.root
+            let meddler = ScriptedAgent("Meddler", kinds: [.formatting], log: CallLog()) { _, context, _ in
+                try TempProject.writeFile(root + "/two.py", Array("theirs = 1\n".utf8))
+                return replaceAnchorLine(context, with: "ours = 1")
+            }
+            let settings = WorkspaceSettings(hardLinks: .edit, durability: .renameOnly)
+            let report = try await makeProcessor([meddler]).run([makeIssue("h", file: "one.py")], in: try project.workspace(settings))
+            #expect(report.result("h")?.status == .failed)
+            #expect(report.writeErrors.first?.contains("changed on disk") == true)
+            #expect(project.text("one.py") == "theirs = 1\n")
+        }
+    }
+
     @Test func creatingAFileNeverOverwrites() async throws {
         try await TempProject.with { project in
             try project.write("conftest.py", "import pytest\n")

@@ -81,7 +81,7 @@ struct UnsortedImportsCheckTests {
 
     @Test func noqaSuppresses() throws {
         let document = Document(path: try ProjectPath("a.py"), bytes: [UInt8]("import sys  # noqa: I001\nimport os\nx = 1\n"), version: 0)
-        #expect(UnsortedImportsCheck().diagnostics(in: document).isEmpty)
+        #expect(UnsortedImportsCheck().issues(in: document).isEmpty)
     }
 }
 

@@ -14,7 +14,7 @@ import Testing
         let fix = try CLI.run(["fix"], in: project.url)
         #expect(fix.status == 0, "\(fix.stdout)\(fix.stderr)")
         #expect(fix.stdout.contains("Status: completed."))
-        #expect(try project.read("shop/cart.py").hasPrefix("import json\nfrom typing import Dict\nfrom decimal import Decimal\n\n\nclass Cart:\n"))
+        #expect(try project.read("shop/cart.py").hasPrefix("import json\nfrom decimal import Decimal\nfrom typing import Dict\n\n\nclass Cart:\n"))
         #expect(try project.read("shop/test_demo.py") == "def test_nothing():\n    assert True\n")
 
         let after = try CLI.run(["check"], in: project.url)

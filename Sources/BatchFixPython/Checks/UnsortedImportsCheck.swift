@@ -1,26 +1,28 @@
 import BatchFixCore
 import PythonSyntax
 
-/// I001 unsorted imports: a module-level import block that differs from what ruff's isort writes.
+/// I001 unsorted import block (isort's default profile, as ruff applies it).
 ///
-/// **What it does**: finds each block of consecutive module-level import statements, arranges it
-/// with `ImportOrder` (ruff's sections and order, with the project's `ImportClassifier`), writes
-/// it with `ImportBlockRenderer`, adds the blank lines ruff puts after a block (one, or two before
-/// a `def`, `class` or decorator; none at the end of the file), and reports the block when the
-/// text differs. The diagnostic spans the block's statements, as ruff's; the fix replaces the
-/// block's lines up to the next statement.
-/// **Why**: a stable import order makes diffs and merges small and shows dependencies at a glance.
+/// **What it does**: finds each block of consecutive import statements of one suite (module level or
+/// nested), arranges it with `ImportOrder` (ruff's sections and order, with the project's
+/// `ImportClassifier`), writes it with `ImportBlockRenderer` (wrapping at 88, the magic trailing
+/// comma kept), and reports the block when its text differs. At module level the blank lines after
+/// the block are part of it, as in ruff: one, or two before a `def`, `class` or decorator (own-line
+/// comments between the block and that statement count as the statement's when no blank line
+/// separates them); none at the end of the file. The diagnostic spans the block's statements; the
+/// fix replaces the block's lines (and, at module level, the blank lines after it).
+/// **Why**: a stable order makes imports easy to scan and diffs small; it is what isort and ruff write.
 /// **Example**: `import sys\nimport os\nx = 1\n` → `import os\nimport sys\n\nx = 1\n`.
-/// **Fix safety**: safe (ruff's is too): only the order and spacing of import statements change,
-/// except that duplicate imports are merged.
+/// **Fix safety**: safe; only the order and spacing of import statements change (duplicates merged).
 ///
-/// **Scope.** It judges only blocks it can reproduce exactly: module level, no comments in the
-/// block or on the line right above it (own-line comments after it are fine: the blank lines go
-/// before them), no `;`, no trailing comma in a
-/// parenthesised list (ruff's "magic trailing comma"), no `isort:` directives in the file, not a
-/// `.pyi` stub. Other blocks get no finding (never a finding ruff would not make).
+/// **Scope.** It judges only blocks it reproduces exactly; others get no finding (never a finding
+/// ruff would not make — checked against ruff 0.17.6 on the standard-library corpus): comments in a
+/// block or on the line right above it (ruff moves them with their import), `;`, statements in an
+/// inline body (`if x: import y`), blocks at the end of a file without a final line ending, files
+/// with `isort:` directives, `.pyi` stubs.
 public struct UnsortedImportsCheck: PythonCheck {
     public let classifier: ImportClassifier
+    /// Longest line before a `from` import is wrapped (ruff's default 88).
     public let lineLength: Int
 
     public init(classifier: ImportClassifier = ImportClassifier(), lineLength: Int = 88) {
@@ -36,37 +38,35 @@ public struct UnsortedImportsCheck: PythonCheck {
         guard document.path.fileExtension == "py" else { return [] }
         let parse = document.python
         guard parse.errors.isEmpty else { return [] }
-        let source = parse.source
-        let tokens = parse.tokens
-        if tokens.contains(where: { $0.kind == .comment && Self.isIsortDirective(source[$0.range]) }) { return [] }
-        var found: [Diagnostic] = []
-        for block in ImportBlockScanner(parse: parse).blocks {
-            guard let diagnostic = judge(block, in: document) else { continue }
-            if document.isSuppressed("I001", at: diagnostic.range.start) { continue }
-            found.append(diagnostic)
-        }
-        return found
+        if parse.tokens.contains(where: { $0.kind == .comment && Self.isIsortDirective(parse.source[$0.range]) }) { return [] }
+        return ImportBlockScanner(parse: parse).blocks.compactMap { judge($0, in: document) }
     }
 
     private func judge(_ block: ImportBlock, in document: Document) -> Diagnostic? {
         guard block.isJudgeable else { return nil }
         let source = document.bytes
         let ending = String(decoding: document.lineEnding, as: UTF8.self)
+        let exploded = block.magicTrailingComma
         var expected = ImportBlockRenderer.render(
-            ImportOrder.arrange(block.statements, classifier: classifier), lineLength: lineLength, lineEnding: ending)
+            ImportOrder.arrange(block.statements, classifier: classifier), lineLength: lineLength, lineEnding: ending,
+            indent: String(decoding: block.indent, as: UTF8.self),
+            keepWrapped: { statement in
+                guard case let .from(module, level, members) = statement else { return false }
+                return members.contains { exploded.contains(ImportBlock.key(module: module, level: level, member: $0)) }
+            }
+        )
         let replaceEnd: Int
         switch block.following {
-        case .endOfFile(let endOfLastLine):
+        case .endOfBlock(let endOfLastLine):
             replaceEnd = endOfLastLine
         case .statement(let lineStart, let isDefinition):
             replaceEnd = lineStart
             expected += String(repeating: ending, count: isDefinition ? 2 : 1)
         }
-        let original = source[block.lineStart..<replaceEnd]
-        guard !original.elementsEqual(expected.utf8) else { return nil }
-        let range = TextRange(start: block.lineStart, end: block.statementsEnd)
+        guard !source[block.lineStart..<replaceEnd].elementsEqual(expected.utf8) else { return nil }
         return Diagnostic(
-            code: "I001", range: range, message: "Import block is un-sorted or un-formatted",
+            code: "I001", range: TextRange(start: block.firstStatementStart, end: block.statementsEnd),
+            message: "Import block is un-sorted or un-formatted",
             fix: [TextEdit(range: TextRange(start: block.lineStart, end: replaceEnd), replacement: expected)]
         )
     }
@@ -78,37 +78,52 @@ public struct UnsortedImportsCheck: PythonCheck {
     }
 }
 
-/// A block of consecutive module-level import statements, as the I001 check sees it.
+/// A block of consecutive import statements of one suite, as the I001 check sees it.
 struct ImportBlock {
-    /// What follows the block.
+    /// What the fix replaces after the block's last statement.
     enum Following {
-        /// Nothing but blank lines: the block ends at the end of its last line (line ending included).
-        case endOfFile(endOfLastLine: Int)
-        /// A statement starting at `lineStart`; `isDefinition` for `def`, `async def`, `class`, `@`.
+        /// Only the block's own lines (nested blocks, and the end of the file): up to the end of the
+        /// last statement's line, line ending included.
+        case endOfBlock(endOfLastLine: Int)
+        /// Module level: the blank lines up to the next statement (or the comments that lead it),
+        /// which starts at `lineStart`; `isDefinition` asks for two blank lines instead of one.
         case statement(lineStart: Int, isDefinition: Bool)
     }
 
     var statements: [ImportStatement] = []
-    /// Start of the first statement's line (module level: the statement's first byte).
+    /// Start of the first statement's line.
     var lineStart: Int
+    /// The first statement's first byte.
+    var firstStatementStart: Int
+    /// The suite's indentation (empty at module level).
+    var indent: ArraySlice<UInt8>
+    /// Indentation depth (INDENT tokens) of the suite; 0 at module level.
+    var depth: Int
     /// End of the last statement (before its line ending).
     var statementsEnd: Int = 0
-    var following: Following = .endOfFile(endOfLastLine: 0)
-    /// False when the block holds something this check does not reproduce (comments, `;`, `\`, magic trailing commas).
+    var following: Following = .endOfBlock(endOfLastLine: 0)
+    /// `from` members written in a parenthesised list with a trailing comma (`key(module:level:member:)`).
+    var magicTrailingComma: Set<String> = []
+    /// False when the block holds something this check does not reproduce.
     var isJudgeable = true
+
+    static func key(module: String?, level: Int, member: ImportMember) -> String {
+        "\(level)|\(module ?? "")|\(member.name)|\(member.asName ?? "")"
+    }
 }
 
-/// Finds module-level import blocks in a token stream.
+/// Finds import blocks in a token stream: every logical line is looked at, so a statement the
+/// block cannot hold (a comment, a `;`) ends up marking the block, never splitting it silently.
 struct ImportBlockScanner {
     private(set) var blocks: [ImportBlock] = []
 
     init(parse: ParseResult) {
         let tokens = parse.tokens
         let source = parse.source
-        var depth = 0           // indentation depth (INDENT/DEDENT)
+        var depth = 0
         var index = 0
         var current: ImportBlock? = nil
-        var pendingCommentAfterBlock = false
+        var commentAfterBlock = false
         var firstCommentLineStart: Int? = nil
 
         func lineStart(_ offset: Int) -> Int {
@@ -116,103 +131,114 @@ struct ImportBlockScanner {
             while k > 0, source[k - 1] != 0x0A, source[k - 1] != 0x0D { k -= 1 }
             return k
         }
-        func close(following: ImportBlock.Following) {
+        func endOfLine(_ offset: Int) -> Int {
+            var end = offset
+            while end < source.count, source[end] != 0x0A, source[end] != 0x0D { end += 1 }
+            if end < source.count, source[end] == 0x0D { end += 1 }
+            if end < source.count, source[end] == 0x0A { end += 1 }
+            return end
+        }
+        /// Ends the current block with what follows it.
+        func close(nextStatement: (lineStart: Int, isDefinition: Bool)?) {
             guard var block = current else { return }
-            block.following = following
+            let lastLineEnd = endOfLine(block.statementsEnd)
+            if block.depth == 0, let next = nextStatement {
+                var followingStart = next.lineStart
+                var isDefinition = next.isDefinition
+                if commentAfterBlock {
+                    if let commentStart = firstCommentLineStart {
+                        // Comments run into the statement belong to it; a blank line detaches them.
+                        if Self.containsBlankLine(source, from: commentStart, to: next.lineStart) { isDefinition = false }
+                        followingStart = commentStart
+                    } else {
+                        block.isJudgeable = false
+                    }
+                }
+                block.following = .statement(lineStart: followingStart, isDefinition: isDefinition)
+            } else {
+                if lastLineEnd == block.statementsEnd { block.isJudgeable = false } // no line ending: not modelled
+                if block.depth == 0, commentAfterBlock { block.isJudgeable = false } // comments before the end of file
+                block.following = .endOfBlock(endOfLastLine: lastLineEnd)
+            }
             blocks.append(block)
             current = nil
-            pendingCommentAfterBlock = false
+            commentAfterBlock = false
             firstCommentLineStart = nil
         }
 
         while index < tokens.count {
             let token = tokens[index]
             switch token.kind {
-            case .indent: depth += 1; index += 1; continue
-            case .dedent: depth -= 1; index += 1; continue
-            case .nl, .newline: index += 1; continue
+            case .indent:
+                depth += 1; index += 1; continue
+            case .dedent:
+                // Leaving the suite ends its block.
+                if let block = current, depth <= block.depth { close(nextStatement: nil) }
+                depth -= 1; index += 1; continue
+            case .nl, .newline:
+                index += 1; continue
             case .comment:
-                if current != nil, !pendingCommentAfterBlock {
-                    pendingCommentAfterBlock = true
-                    firstCommentLineStart = lineStart(Int(token.start))
-                    if firstCommentLineStart != Int(token.start) - Self.indentWidth(source, before: Int(token.start)) {
-                        firstCommentLineStart = nil // a comment after code on the line: not modelled
-                    }
+                if current != nil, !commentAfterBlock {
+                    commentAfterBlock = true
+                    let start = Int(token.start)
+                    let begin = lineStart(start)
+                    firstCommentLineStart = source[begin..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C } ? begin : nil
                 }
                 index += 1
                 continue
             case .endMarker:
-                if let block = current {
-                    // End of file: the block's text runs through its last line's ending.
-                    var end = block.statementsEnd
-                    if end < source.count, source[end] == 0x0D { end += 1 }
-                    if end < source.count, source[end] == 0x0A { end += 1 }
-                    if end == block.statementsEnd { current!.isJudgeable = false } // no final line ending: not modelled
-                    if pendingCommentAfterBlock { current!.isJudgeable = false }     // comments before the end of file: not modelled
-                    close(following: .endOfFile(endOfLastLine: end))
-                }
+                close(nextStatement: nil)
                 index += 1
                 continue
-            default: break
+            default:
+                break
             }
             // `index` is at the first token of a logical line.
             let start = Int(token.start)
-            let atModuleLevel = depth == 0 && lineStart(start) == start
-            if atModuleLevel, token.kind == .kwImport || token.kind == .kwFrom,
-               let (statement, last, clean) = Self.parseImport(tokens: tokens, source: source, at: index) {
+            let begin = lineStart(start)
+            let ownLine = source[begin..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }
+            if ownLine, token.kind == .kwImport || token.kind == .kwFrom,
+               let parsed = Self.parseImport(tokens: tokens, source: source, at: index) {
+                if let block = current, block.depth != depth { close(nextStatement: nil) }
                 if current == nil {
-                    current = ImportBlock(lineStart: start)
-                    pendingCommentAfterBlock = false
+                    current = ImportBlock(lineStart: begin, firstStatementStart: start, indent: source[begin..<start], depth: depth)
+                    commentAfterBlock = false
                     firstCommentLineStart = nil
-                    // A comment on the line right above the block travels with its first import in ruff: not modelled.
-                    if Self.previousLineIsComment(source, lineStart: start) { current!.isJudgeable = false }
+                    // A comment on the line right above travels with the first import in ruff: not modelled.
+                    if Self.previousLineIsComment(source, lineStart: begin) { current!.isJudgeable = false }
                 }
-                if pendingCommentAfterBlock { current!.isJudgeable = false; pendingCommentAfterBlock = false }
-                current!.statements.append(contentsOf: statement)
-                current!.statementsEnd = Int(tokens[last].end)
-                if !clean { current!.isJudgeable = false }
-                // The statement must end with NEWLINE (not `;`), and no backslash may join its lines.
-                var next = last + 1
+                if commentAfterBlock { current!.isJudgeable = false; commentAfterBlock = false } // comment inside the block
+                current!.statements.append(contentsOf: parsed.statements)
+                current!.magicTrailingComma.formUnion(parsed.magicTrailingComma)
+                current!.statementsEnd = Int(tokens[parsed.last].end)
+                if !parsed.clean { current!.isJudgeable = false }
+                var next = parsed.last + 1
                 if next < tokens.count, tokens[next].kind == .comment { current!.isJudgeable = false; next += 1 }
-                if next >= tokens.count || tokens[next].kind != .newline { current!.isJudgeable = false }
+                if next >= tokens.count || tokens[next].kind != .newline { current!.isJudgeable = false } // `;` or worse
                 index = next
                 continue
             }
-            // Any other statement ends the block. Own-line comments between the block and it belong
-            // to the statement: the blank lines go before them.
+            // Any other statement ends the block.
             if current != nil {
                 var isDefinition = token.kind == .kwDef || token.kind == .kwClass || token.kind == .at
                 if token.kind == .kwAsync, index + 1 < tokens.count, tokens[index + 1].kind == .kwDef { isDefinition = true }
-                var followingStart = lineStart(start)
-                if pendingCommentAfterBlock {
-                    if let commentStart = firstCommentLineStart {
-                        // Comments count as the statement's own only when they run into it without a
-                        // blank line; otherwise ruff treats them as a plain statement (one blank line).
-                        if Self.containsBlankLine(source, from: commentStart, to: lineStart(start)) { isDefinition = false }
-                        followingStart = commentStart
-                    } else {
-                        current!.isJudgeable = false
-                    }
-                }
-                close(following: .statement(lineStart: followingStart, isDefinition: isDefinition))
+                close(nextStatement: (begin, isDefinition))
             }
-            // Skip to the end of this logical line (NEWLINE at bracket depth 0).
+            // Skip to the end of this logical line.
             while index < tokens.count, tokens[index].kind != .newline, tokens[index].kind != .endMarker { index += 1 }
         }
-        if current != nil { close(following: .endOfFile(endOfLastLine: source.count)) }
+        close(nextStatement: nil)
     }
 
     /// True when a line between `from` and `to` (both line starts) holds only whitespace.
     static func containsBlankLine(_ source: [UInt8], from: Int, to: Int) -> Bool {
-        var lineBegin = from
         var onlySpace = true
         var k = from
         while k < to {
             let byte = source[k]
             if byte == 0x0A || byte == 0x0D {
-                if onlySpace, k >= lineBegin { return true }
+                if onlySpace { return true }
                 if byte == 0x0D, k + 1 < to, source[k + 1] == 0x0A { k += 1 }
-                lineBegin = k + 1
                 onlySpace = true
             } else if byte != 0x20, byte != 0x09, byte != 0x0C {
                 onlySpace = false
@@ -220,13 +246,6 @@ struct ImportBlockScanner {
             k += 1
         }
         return false
-    }
-
-    /// Number of space/tab/form-feed bytes right before `offset` on its line.
-    static func indentWidth(_ source: [UInt8], before offset: Int) -> Int {
-        var k = offset
-        while k > 0, source[k - 1] == 0x20 || source[k - 1] == 0x09 || source[k - 1] == 0x0C { k -= 1 }
-        return offset - k
     }
 
     /// True when the line before the one starting at `lineStart` holds only a comment.
@@ -240,10 +259,11 @@ struct ImportBlockScanner {
         return line.first == UInt8(ascii: "#")
     }
 
-    /// Parses `import a.b as c, d` or `from ..m import (x as y, z)` starting at token `i`.
-    /// Returns the statements (one per module for `import`), the index of the last token, and
-    /// whether the statement is free of things the renderer does not model (comments, magic commas).
-    static func parseImport(tokens: [Token], source: [UInt8], at start: Int) -> ([ImportStatement], Int, Bool)? {
+    /// Parses `import a.b as c, d` or `from ..m import (x as y, z,)` starting at token `start`:
+    /// the statements (one per module for `import`), the index of the last token, whether it holds
+    /// no comment, and the members of a parenthesised list that ends with a comma.
+    static func parseImport(tokens: [Token], source: [UInt8], at start: Int)
+        -> (statements: [ImportStatement], last: Int, clean: Bool, magicTrailingComma: Set<String>)? {
         var i = start
         var clean = true
         func text(_ k: Int) -> String { String(decoding: source[tokens[k].range], as: UTF8.self) }
@@ -277,10 +297,9 @@ struct ImportBlockScanner {
                 guard i < tokens.count, tokens[i].kind == .comma else { break }
                 i += 1
             }
-            return (statements, i - 1, clean)
+            return (statements, i - 1, clean, [])
         }
-        // from
-        i += 1
+        i += 1 // from
         var level = 0
         while i < tokens.count, tokens[i].kind == .dot || tokens[i].kind == .ellipsis {
             level += tokens[i].kind == .dot ? 1 : 3
@@ -289,10 +308,11 @@ struct ImportBlockScanner {
         let module = dottedName()
         guard module != nil || level > 0, i < tokens.count, tokens[i].kind == .kwImport else { return nil }
         i += 1
-        var members: [ImportMember] = []
         if i < tokens.count, tokens[i].kind == .star {
-            return ([.from(module: module, level: level, members: [ImportMember("*")])], i, clean)
+            return ([.from(module: module, level: level, members: [ImportMember("*")])], i, clean, [])
         }
+        var members: [ImportMember] = []
+        var trailingComma = false
         let parenthesised = i < tokens.count && tokens[i].kind == .lpar
         if parenthesised { i += 1 }
         while true {
@@ -306,13 +326,15 @@ struct ImportBlockScanner {
             i += 1
             if parenthesised {
                 skipTrivia()
-                if i < tokens.count, tokens[i].kind == .rpar { clean = false; break } // magic trailing comma
+                if i < tokens.count, tokens[i].kind == .rpar { trailingComma = true; break }
             }
         }
+        let statement = ImportStatement.from(module: module, level: level, members: members)
+        let magic = trailingComma ? Set(members.map { ImportBlock.key(module: module, level: level, member: $0) }) : []
         if parenthesised {
             guard i < tokens.count, tokens[i].kind == .rpar else { return nil }
-            return ([.from(module: module, level: level, members: members)], i, clean)
+            return ([statement], i, clean, magic)
         }
-        return ([.from(module: module, level: level, members: members)], i - 1, clean)
+        return ([statement], i - 1, clean, magic)
     }
 }

@@ -10,28 +10,34 @@
 /// **Example.** `from m import (a, b)` in its own section → `from m import a, b\n`; a 100-character
 /// `from` line → `from m import (\n    a,\n    b,\n)\n`.
 ///
-/// **Limits.** Comments attached to imports and the "magic trailing comma" (ruff keeps a list
-/// wrapped when the source had a trailing comma) are not modelled yet.
+/// **Limits.** Comments attached to imports are not modelled (such blocks are not rewritten); the
+/// magic trailing comma is modelled per name (`keepWrapped`), not ruff's keeping of `as` names
+/// together inside such a list.
 public enum ImportBlockRenderer {
-    /// The block's text, each line ended by `lineEnding`.
+    /// The block's text, each line indented by `indent` (the block's own indentation) and ended by
+    /// `lineEnding`; `keepWrapped` says which `from` statements had a magic trailing comma.
     public static func render(
         _ sections: [(section: ImportSection, statements: [ImportStatement])],
-        lineLength: Int = 88, lineEnding: String = "\n"
+        lineLength: Int = 88, lineEnding: String = "\n", indent: String = "",
+        keepWrapped: (ImportStatement) -> Bool = { _ in false }
     ) -> String {
         var out = ""
         for (index, section) in sections.enumerated() {
             if index > 0 { out += lineEnding }
             for statement in section.statements {
-                for line in lines(of: statement, lineLength: lineLength) { out += line + lineEnding }
+                for line in lines(of: statement, lineLength: lineLength, indent: indent, wrap: keepWrapped(statement)) {
+                    out += indent + line + lineEnding
+                }
             }
         }
         return out
     }
 
-    /// The lines of one statement.
-    public static func lines(of statement: ImportStatement, lineLength: Int = 88) -> [String] {
+    /// The lines of one statement (without the block's indentation); `wrap` forces the parenthesised form.
+    public static func lines(of statement: ImportStatement, lineLength: Int = 88, indent: String = "", wrap: Bool = false) -> [String] {
         let single = statement.description
-        guard case let .from(module, level, members) = statement, width(single) > lineLength else { return [single] }
+        guard case let .from(module, level, members) = statement, members.first?.name != "*",
+              wrap || width(indent + single) > lineLength else { return [single] }
         let head = "from \(String(repeating: ".", count: level))\(module ?? "") import ("
         return [head] + members.map { "    \($0.name)" + ($0.asName.map { " as \($0)" } ?? "") + "," } + [")"]
     }

@@ -42,6 +42,10 @@ struct ImportScan {
         var block: Int = 0
         /// The function or class body it binds in (0: the module).
         var scope: Int = 0
+        /// What sorting needs: `import m [as a]` per alias, or `from <dots>m import ...`.
+        var sortable: [ImportStatement] = []
+        /// A parenthesised `from` import ending in a comma: isort keeps it one name a line.
+        var magicTrailingComma = false
     }
 
     let source: [UInt8]
@@ -281,6 +285,7 @@ struct ImportScan {
                     lastToken = i + 1
                     i += 2
                 }
+                statement.sortable.append(.plain(module: module, asName: lastToken == last ? nil : bound))
                 statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: module, module: module,
                                                identity: "import \(module) as \(bound)", future: false, explicit: explicit))
                 statement.lastToken = lastToken
@@ -294,10 +299,15 @@ struct ImportScan {
                 module += tokens[i].kind == .dot ? "." : "..."
                 i += 1
             }
+            let level = module.count
             if i < tokens.count, tokens[i].kind == .name, let dottedName = dotted() { module += dottedName.name }
+            let fromModule = level == module.count ? nil : String(module.dropFirst(level))
+            var members: [ImportMember] = []
+            defer { statement.sortable = [.from(module: fromModule, level: level, members: members)] }
             guard i < tokens.count, tokens[i].kind == .kwImport else { return nil }
             i += 1
             if i < tokens.count, tokens[i].kind == .star {
+                members = [ImportMember("*")]
                 statement.lastToken = i
                 statement.fixable = false
                 i += 1
@@ -320,6 +330,7 @@ struct ImportScan {
                         lastToken = i + 1
                         i += 2
                     }
+                    members.append(ImportMember(name, as: bound == name && !explicit ? nil : bound))
                     let qualified = module.isEmpty || module.hasSuffix(".") ? module + name : module + "." + name
                     statement.aliases.append(alias(first: first, last: lastToken, bound: bound, qualified: qualified, module: module,
                                                    identity: "from \(module) import \(name) as \(bound)", future: module == "__future__", explicit: explicit))
@@ -331,6 +342,9 @@ struct ImportScan {
                 skipTrivia()
                 if parenthesized {
                     guard i < tokens.count, tokens[i].kind == .rpar else { return nil }
+                    var beforeClose = i - 1
+                    while beforeClose > index, tokens[beforeClose].kind == .nl || tokens[beforeClose].kind == .comment { beforeClose -= 1 }
+                    statement.magicTrailingComma = tokens[beforeClose].kind == .comma
                     statement.lastToken = i
                     i += 1
                 }

@@ -1,2 +1,0 @@
-from m import (a, b,)
-x = 1
