@@ -49,7 +49,7 @@ SAMPLES = {
     "comment_after_two_blank": b"import os\n\n\n# c\ndef f():\n    pass\n",
     "comment_after_many_blank": b"import os\n\n\n\n# c\nx = 1\n",
     "backslash": b"from m import b, \\\n    a\nx = 1\n",
-    "decline_comment_above": b"# header\nimport sys\nimport os\nx = 1\n",
+    "comment_above": b"# header\nimport sys\nimport os\nx = 1\n",
     "decline_semicolon": b"import sys; import os\nx = 1\n",
     "magic_comma": b"from m import (b, a,)\nx = 1\n",
     "magic_comma_sorted": b"from m import (\n    a,\n    b,\n)\n\nx = 1\n",

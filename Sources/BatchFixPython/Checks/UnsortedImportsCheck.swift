@@ -17,7 +17,7 @@ import PythonSyntax
 ///
 /// **Scope.** It judges only blocks it reproduces exactly; others get no finding (never a finding
 /// ruff would not make — checked against ruff 0.17.6 on the standard-library corpus): comments in a
-/// block or on the line right above it (ruff moves them with their import), `;`, statements in an
+/// block (ruff moves them with their import; comments above the block stay and are fine), `;`, statements in an
 /// inline body (`if x: import y`), blocks at the end of a file without a final line ending, files
 /// with `isort:` directives, `.pyi` stubs.
 public struct UnsortedImportsCheck: PythonCheck {
@@ -204,8 +204,7 @@ struct ImportBlockScanner {
                     current = ImportBlock(lineStart: begin, firstStatementStart: start, indent: source[begin..<start], depth: depth)
                     commentAfterBlock = false
                     firstCommentLineStart = nil
-                    // A comment on the line right above travels with the first import in ruff: not modelled.
-                    if Self.previousLineIsComment(source, lineStart: begin) { current!.isJudgeable = false }
+                    // Comments above the block stay where they are (ruff's block starts at its first import).
                 }
                 if commentAfterBlock { current!.isJudgeable = false; commentAfterBlock = false } // comment inside the block
                 current!.statements.append(contentsOf: parsed.statements)
