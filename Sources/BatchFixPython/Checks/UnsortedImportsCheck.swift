@@ -9,15 +9,18 @@ import PythonSyntax
 /// comma kept), and reports the block when its text differs. At module level the blank lines after
 /// the block are part of it, as in ruff: one, or two before a `def`, `class` or decorator (own-line
 /// comments between the block and that statement count as the statement's when no blank line
-/// separates them); none at the end of the file. The diagnostic spans the block's statements; the
-/// fix replaces the block's lines (and, at module level, the blank lines after it).
+/// separates them); none at the end of the file. Comments move with their import as in ruff: own-line
+/// comments above it (a blank line before them unless the import opens its section), a trailing
+/// comment two spaces after it; comments above the block stay. The diagnostic spans the block's
+/// statements; the fix replaces the block's lines (and, at module level, the blank lines after it).
 /// **Why**: a stable order makes imports easy to scan and diffs small; it is what isort and ruff write.
 /// **Example**: `import sys\nimport os\nx = 1\n` → `import os\nimport sys\n\nx = 1\n`.
 /// **Fix safety**: safe; only the order and spacing of import statements change (duplicates merged).
 ///
 /// **Scope.** It judges only blocks it reproduces exactly; others get no finding (never a finding
-/// ruff would not make — checked against ruff 0.17.6 on the standard-library corpus): comments in a
-/// block (ruff moves them with their import; comments above the block stay and are fine), `;`, statements in an
+/// ruff would not make — checked against ruff 0.17.6 on the standard-library corpus): comments
+/// inside parentheses, on a statement that is split or merged (`import a, b  # c`), or pushing a
+/// line past 88 columns; `;`, statements in an
 /// inline body (`if x: import y`), blocks at the end of a file without a final line ending, files
 /// with `isort:` directives, `.pyi` stubs.
 public struct UnsortedImportsCheck: PythonCheck {
@@ -47,14 +50,23 @@ public struct UnsortedImportsCheck: PythonCheck {
         let source = document.bytes
         let ending = String(decoding: document.lineEnding, as: UTF8.self)
         let exploded = block.magicTrailingComma
-        var expected = ImportBlockRenderer.render(
-            ImportOrder.arrange(block.statements, classifier: classifier), lineLength: lineLength, lineEnding: ending,
-            indent: String(decoding: block.indent, as: UTF8.self),
-            keepWrapped: { statement in
-                guard case let .from(module, level, members) = statement else { return false }
-                return members.contains { exploded.contains(ImportBlock.key(module: module, level: level, member: $0)) }
-            }
-        )
+        let keepWrapped: (ImportStatement) -> Bool = { statement in
+            guard case let .from(module, level, members) = statement else { return false }
+            return members.contains { exploded.contains(ImportBlock.key(module: module, level: level, member: $0)) }
+        }
+        let arranged = ImportOrder.arrange(block.statements, classifier: classifier)
+        var expected: String
+        if block.comments.isEmpty {
+            expected = ImportBlockRenderer.render(
+                arranged, lineLength: lineLength, lineEnding: ending, indent: String(decoding: block.indent, as: UTF8.self),
+                keepWrapped: keepWrapped)
+        } else {
+            // A commented statement written twice would be merged into one: not modelled.
+            let normalised = block.statements.map(ImportBlock.normalised)
+            guard block.comments.keys.allSatisfy({ key in normalised.filter { $0 == key }.count == 1 }) else { return nil }
+            guard let text = renderWithComments(arranged, block: block, lineEnding: ending, keepWrapped: keepWrapped) else { return nil }
+            expected = text
+        }
         let replaceEnd: Int
         switch block.following {
         case .endOfBlock(let endOfLastLine):
@@ -69,6 +81,42 @@ public struct UnsortedImportsCheck: PythonCheck {
             message: "Import block is un-sorted or un-formatted",
             fix: [TextEdit(range: TextRange(start: block.lineStart, end: replaceEnd), replacement: expected)]
         )
+    }
+
+    /// The block's text with its comments where ruff puts them: own-line comments above their import
+    /// (at the block's indentation, after a blank line unless the import opens its section), a
+    /// trailing comment two spaces after it. Nil when a commented
+    /// statement was merged into another or would be wrapped (not modelled).
+    private func renderWithComments(
+        _ arranged: [(section: ImportSection, statements: [ImportStatement])], block: ImportBlock,
+        lineEnding: String, keepWrapped: (ImportStatement) -> Bool
+    ) -> String? {
+        let indent = String(decoding: block.indent, as: UTF8.self)
+        var used = 0
+        var out = ""
+        for (index, section) in arranged.enumerated() {
+            if index > 0 { out += lineEnding }
+            for (position, statement) in section.statements.enumerated() {
+                let lines = ImportBlockRenderer.lines(of: statement, lineLength: lineLength, indent: indent, wrap: keepWrapped(statement))
+                guard let comments = block.comments[statement] else {
+                    for line in lines { out += indent + line + lineEnding }
+                    continue
+                }
+                used += 1
+                guard lines.count == 1 else { return nil }
+                // Comments above an import that is not the first of its section get a blank line before them.
+                if !comments.above.isEmpty, position > 0 { out += lineEnding }
+                for comment in comments.above { out += indent + comment + lineEnding }
+                var line = indent + lines[0]
+                if let trailing = comments.trailing {
+                    line += "  " + trailing
+                    if ImportBlockRenderer.width(line) > lineLength { return nil } // ruff may wrap: not modelled
+                }
+                out += line + lineEnding
+            }
+        }
+        // Every commented statement must have come out as itself (not merged with another).
+        return used == block.comments.count ? out : nil
     }
 
     /// `# isort: skip`, `# isort: off`, `# isort: split`, `# ruff: isort: ...` and the like.
@@ -104,8 +152,17 @@ struct ImportBlock {
     var following: Following = .endOfBlock(endOfLastLine: 0)
     /// `from` members written in a parenthesised list with a trailing comma (`key(module:level:member:)`).
     var magicTrailingComma: Set<String> = []
+    /// Comments ruff moves with their import: own-line comments above it (after the block's first
+    /// import) and the comment at the end of its line, keyed by the statement as `ImportOrder` writes it.
+    var comments: [ImportStatement: (above: [String], trailing: String?)] = [:]
     /// False when the block holds something this check does not reproduce.
     var isJudgeable = true
+
+    /// The statement as `ImportOrder.arrange` writes it (members sorted).
+    static func normalised(_ statement: ImportStatement) -> ImportStatement {
+        guard case let .from(module, level, members) = statement else { return statement }
+        return .from(module: module, level: level, members: ImportOrder.sortedMembers(members))
+    }
 
     static func key(module: String?, level: Int, member: ImportMember) -> String {
         "\(level)|\(module ?? "")|\(member.name)|\(member.asName ?? "")"
@@ -125,6 +182,7 @@ struct ImportBlockScanner {
         var current: ImportBlock? = nil
         var commentAfterBlock = false
         var firstCommentLineStart: Int? = nil
+        var pendingComments: [String] = []
 
         func lineStart(_ offset: Int) -> Int {
             var k = offset
@@ -164,6 +222,7 @@ struct ImportBlockScanner {
             current = nil
             commentAfterBlock = false
             firstCommentLineStart = nil
+            pendingComments = []
         }
 
         while index < tokens.count {
@@ -178,11 +237,15 @@ struct ImportBlockScanner {
             case .nl, .newline:
                 index += 1; continue
             case .comment:
-                if current != nil, !commentAfterBlock {
-                    commentAfterBlock = true
+                if current != nil {
                     let start = Int(token.start)
                     let begin = lineStart(start)
-                    firstCommentLineStart = source[begin..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C } ? begin : nil
+                    let ownLine = source[begin..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }
+                    if !commentAfterBlock {
+                        commentAfterBlock = true
+                        firstCommentLineStart = ownLine ? begin : nil
+                    }
+                    if ownLine { pendingComments.append(String(decoding: source[token.range], as: UTF8.self)) } else { current!.isJudgeable = false }
                 }
                 index += 1
                 continue
@@ -204,15 +267,33 @@ struct ImportBlockScanner {
                     current = ImportBlock(lineStart: begin, firstStatementStart: start, indent: source[begin..<start], depth: depth)
                     commentAfterBlock = false
                     firstCommentLineStart = nil
+                    pendingComments = []
                     // Comments above the block stay where they are (ruff's block starts at its first import).
                 }
-                if commentAfterBlock { current!.isJudgeable = false; commentAfterBlock = false } // comment inside the block
+                let above = pendingComments
+                commentAfterBlock = false
+                firstCommentLineStart = nil
+                pendingComments = []
                 current!.statements.append(contentsOf: parsed.statements)
                 current!.magicTrailingComma.formUnion(parsed.magicTrailingComma)
                 current!.statementsEnd = Int(tokens[parsed.last].end)
                 if !parsed.clean { current!.isJudgeable = false }
                 var next = parsed.last + 1
-                if next < tokens.count, tokens[next].kind == .comment { current!.isJudgeable = false; next += 1 }
+                var trailing: String? = nil
+                if next < tokens.count, tokens[next].kind == .comment {
+                    trailing = String(decoding: source[tokens[next].range], as: UTF8.self)
+                    next += 1
+                }
+                if !above.isEmpty || trailing != nil {
+                    // Comments travel with a statement only when it stays one statement (not split or merged).
+                    guard parsed.statements.count == 1, let statement = parsed.statements.first,
+                          current!.comments[ImportBlock.normalised(statement)] == nil else {
+                        current!.isJudgeable = false
+                        index = next
+                        continue
+                    }
+                    current!.comments[ImportBlock.normalised(statement)] = (above, trailing)
+                }
                 if next >= tokens.count || tokens[next].kind != .newline { current!.isJudgeable = false } // `;` or worse
                 index = next
                 continue
@@ -245,17 +326,6 @@ struct ImportBlockScanner {
             k += 1
         }
         return false
-    }
-
-    /// True when the line before the one starting at `lineStart` holds only a comment.
-    static func previousLineIsComment(_ source: [UInt8], lineStart: Int) -> Bool {
-        guard lineStart > 0 else { return false }
-        var end = lineStart - 1
-        if end > 0, source[end] == 0x0A, source[end - 1] == 0x0D { end -= 1 }
-        var start = end
-        while start > 0, source[start - 1] != 0x0A, source[start - 1] != 0x0D { start -= 1 }
-        let line = source[start..<end].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }
-        return line.first == UInt8(ascii: "#")
     }
 
     /// Parses `import a.b as c, d` or `from ..m import (x as y, z,)` starting at token `start`:
