@@ -5,6 +5,12 @@
 //       same files), each run from a fresh copy; prints medians. See scripts/bench-engine.sh.
 //   batchfix-bench engine-only [same options] [--durability fsync|rename]
 //       Only the engine runs, for a profiler.
+//   batchfix-bench fix-child ROOT FILE...
+//       Sets line 1 of each FILE to `# version: new...` through the engine; prints results and write
+//       errors (the permission test runs it as an unprivileged user).
+//   batchfix-bench disk-full-child ROOT
+//       Inside a 64 KiB tmpfs at ROOT: grows 4 files through the engine until writes hit ENOSPC, then
+//       prints every result, write error and file state (the disk-full test reads this).
 //   batchfix-bench kill-child ROOT
 //       Rewrites line 1 of every *.py file directly in ROOT to `# version: new...` through the engine,
 //       printing `written PATH` per file; the SIGKILL test kills it mid-write.
@@ -73,6 +79,83 @@ enum KillChild {
             return 0
         } catch {
             Disk.say("error \(error)")
+            return 2
+        }
+    }
+}
+
+/// Runs the engine over the given files of ROOT (line 1 becomes `KillChild.newFirstLine`) and prints
+/// every result and write error: the permission test runs it as an unprivileged user.
+enum FixChild {
+    static func run(root: String, files: [String]) async -> Int32 {
+        let issues = files.map { file in
+            Issue(id: file, kind: .formatting, message: "bump version", location: SourceLocation(file: file, line: 1), source: "fix-child")
+        }
+        do {
+            let workspace = Workspace(root: try ProjectRoot(resolving: root))
+            let processor = BatchProcessor(registry: try AgentRegistry(agents: [VersionAgent()]), validators: ValidatorSet([]), options: BatchOptions(jobs: 2))
+            let report = await processor.run(issues, in: workspace)
+            for result in report.results { Disk.say("result \(result.issue.id) \(result.status.rawValue) \(result.reason)") }
+            for error in report.writeErrors { Disk.say("error \(error)") }
+            Disk.say("done")
+            return 0
+        } catch {
+            Disk.say("error-setup \(error)")
+            return 2
+        }
+    }
+}
+
+/// The disk-full test's child: runs inside a fresh 64 KiB tmpfs (mounted by the test through
+/// `unshare -m`), so its own report is the only way out. Creates 4 files of 8 KiB, grows each by 12 KiB
+/// through the engine (some writes must hit ENOSPC), then prints what is on disk.
+enum DiskFullChild {
+    static func oldFile(_ index: Int) -> [UInt8] {
+        var text = "# old \(index)\n"
+        while text.utf8.count < 8 * 1024 { text += "value_\(index) = 'padding padding padding padding'\n" }
+        return Array(text.utf8)
+    }
+
+    static func newFile(_ index: Int) -> [UInt8] {
+        oldFile(index) + Array(String(repeating: "grown = 1\n", count: 12 * 1024 / 10).utf8)
+    }
+
+    struct GrowAgent: Agent {
+        var name: String { "Grow" }
+        var kinds: Set<IssueKind> { [.formatting] }
+        func fix(_ issue: Issue, in context: FixContext) async throws -> AgentOutcome {
+            let document = context.document
+            let index = Int(issue.id.dropFirst())!
+            let extra = Array(DiskFullChild.newFile(index)[document.bytes.count...])
+            return .proposed(FixProposal(edits: [FileEdit(document, edits: [.insert(extra, at: document.bytes.count)])], summary: "grow"))
+        }
+    }
+
+    static func run(root: String) async -> Int32 {
+        let count = 4
+        for index in 0..<count { Disk.writeFile("\(root)/f\(index).py", oldFile(index)) }
+        let issues = (0..<count).map {
+            Issue(id: "f\($0)", kind: .formatting, message: "grow", location: SourceLocation(file: "f\($0).py", line: 1), source: "disk-full")
+        }
+        do {
+            let workspace = Workspace(root: try ProjectRoot(resolving: root))
+            let processor = BatchProcessor(registry: try AgentRegistry(agents: [GrowAgent()]), validators: ValidatorSet([]), options: BatchOptions(jobs: 1))
+            let report = await processor.run(issues, in: workspace)
+            for result in report.results { Disk.say("result \(result.issue.id) \(result.status.rawValue) \(result.reason)") }
+            for error in report.writeErrors { Disk.say("error \(error)") }
+            for name in Disk.list(root) {
+                if let index = name.hasPrefix("f") && name.hasSuffix(".py") ? Int(name.dropFirst().dropLast(3)) : nil {
+                    let bytes = Disk.readFile("\(root)/\(name)")
+                    let state = bytes == oldFile(index) ? "old" : bytes == newFile(index) ? "new" : "BAD"
+                    Disk.say("file \(name) \(state) \(bytes.count)")
+                } else {
+                    Disk.say("other \(name)")
+                }
+            }
+            Disk.say("done")
+            return 0
+        } catch {
+            Disk.say("error-setup \(error)")
             return 2
         }
     }
@@ -441,10 +524,16 @@ switch arguments.dropFirst().first {
 case "kill-child":
     guard arguments.count == 3 else { Disk.fail("usage: batchfix-bench kill-child ROOT") }
     exit(await KillChild.run(root: arguments[2]))
+case "fix-child":
+    guard arguments.count >= 3 else { Disk.fail("usage: batchfix-bench fix-child ROOT FILE...") }
+    exit(await FixChild.run(root: arguments[2], files: Array(arguments.dropFirst(3))))
+case "disk-full-child":
+    guard arguments.count == 3 else { Disk.fail("usage: batchfix-bench disk-full-child ROOT") }
+    exit(await DiskFullChild.run(root: arguments[2]))
 case "bench", nil:
     await bench(BenchConfig(arguments.dropFirst(2)), engineOnly: false)
 case "engine-only":
     await bench(BenchConfig(arguments.dropFirst(2)), engineOnly: true)
 default:
-    Disk.fail("usage: batchfix-bench [bench|engine-only] [--files N] [--issues N] [--runs N] [--jobs N] [--seed N] [--dir PATH] | kill-child ROOT")
+    Disk.fail("usage: batchfix-bench [bench|engine-only] [--files N] [--issues N] [--runs N] [--jobs N] [--seed N] [--dir PATH] | kill-child ROOT | disk-full-child ROOT | fix-child ROOT FILE...")
 }

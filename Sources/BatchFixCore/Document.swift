@@ -60,8 +60,11 @@ public struct LineIndex: Sendable {
     public let byteCount: Int
     /// The first line ending found (`\r\n`, `\n` or `\r`), or `\n` when the file has none.
     public let dominantLineEnding: [UInt8]
+    /// 3 when the file starts with a UTF-8 BOM, else 0: line 1's text starts after it.
+    public let bomLength: Int
 
     public init(_ bytes: [UInt8]) {
+        bomLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         var ending: [UInt8]? = nil
@@ -102,21 +105,22 @@ public struct LineIndex: Sendable {
         return low
     }
 
-    /// Byte range of 1-based `line` without its line ending, or nil when out of range.
+    /// Byte range of 1-based `line` without its line ending (and, on line 1, without the BOM), or
+    /// nil when out of range.
     public func contentRange(ofLine line: Int, in bytes: [UInt8]) -> TextRange? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        let start = lineStarts[line - 1]
+        let start = line == 1 ? bomLength : lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : byteCount
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return TextRange(start: start, end: end)
     }
 
-    /// Byte range of 1-based `line` including its line ending.
+    /// Byte range of 1-based `line` including its line ending (on line 1, without the BOM).
     public func fullRange(ofLine line: Int) -> TextRange? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let end = line < lineStarts.count ? lineStarts[line] : byteCount
-        return TextRange(start: lineStarts[line - 1], end: end)
+        return TextRange(start: line == 1 ? bomLength : lineStarts[line - 1], end: end)
     }
 
     /// Byte offset of a 1-based line and 1-based character column, or nil when outside the file.
@@ -134,11 +138,11 @@ public struct LineIndex: Sendable {
         return min(offset, range.end)
     }
 
-    /// 1-based line and 1-based character column of a byte offset.
+    /// 1-based line and 1-based character column of a byte offset (line 1's columns after the BOM).
     public func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         let line = self.line(containing: offset)
         var column = 1
-        var index = lineStarts[line]
+        var index = line == 0 ? min(bomLength, max(offset, 0)) : lineStarts[line]
         while index < offset, index < bytes.count {
             index += utf8SequenceLength(bytes[index])
             column += 1

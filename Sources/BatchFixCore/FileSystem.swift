@@ -137,6 +137,11 @@ public enum FileSystem {
     /// same mode and owner), fully written and synced, renamed over the target only if the target
     /// still holds `expected` (else `.conflict`). The folder is synced after the rename.
     public static func atomicReplace(path: String, displayPath: String, with bytes: [UInt8], expected: [UInt8], stamp: FileStamp, durability: Durability) throws(BatchFixError) {
+        // A rename would replace a file we may not write whenever its folder is writable: honour the
+        // file's own permission (RELIABILITY T22; root passes, as it would with an editor).
+        guard faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 else {
+            throw .io(path: displayPath, operation: "write", reason: "\(errnoText()) (the file is read-only; not replaced)")
+        }
         let (temp, fd) = try createTemp(beside: path, displayPath: displayPath, mode: stamp.mode & 0o7777)
         var renamed = false
         defer { if !renamed { unlink(temp) } }
@@ -396,7 +401,7 @@ extension FileSystem {
     }
 
     /// True when something (file, folder, link, even a dangling one) exists at `path`.
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
@@ -418,4 +423,29 @@ extension FileSystem {
             current = parentDirectory(of: current)
         }
     }
+}
+
+extension FileSystem {
+    /// The entries of a folder (without `.` and `..`), each with whether it is a folder (symlinks
+    /// followed); empty when the folder cannot be read.
+    public static func listDirectory(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                isDirectory = FileSystem.isDirectory(path + "/" + name)
+            }
+            entries.append((name, isDirectory))
+        }
+        return entries
+    }
+
+    /// The whole file at `path`, or nil when it cannot be read (for small configuration files).
+    public static func readFile(_ path: String) -> [UInt8]? { currentBytes(at: path) }
 }

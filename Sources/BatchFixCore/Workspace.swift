@@ -137,12 +137,9 @@ public actor Workspace {
         guard let id = idsByPath[path], let state = files[id], !state.isNew, let line = location.line else { return nil }
         let original = state.originalLines
         let bytes = state.original
-        // Tools count line 1's columns after a BOM (Python's tokenizer drops it), and no anchor may
-        // cover the BOM: a whole-line fix would delete it, an insertion at column 1 would precede it.
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        func byteOffset(line: Int, column: Int) -> Int? {
-            original.offset(line: line, column: hasBOM && line == 1 ? column + 1 : column, in: bytes)
-        }
+        // LineIndex counts line 1's columns after a BOM, as tools do (Python's tokenizer drops it),
+        // so no anchor covers the BOM: a whole-line fix cannot delete it.
+        func byteOffset(line: Int, column: Int) -> Int? { original.offset(line: line, column: column, in: bytes) }
         let start: Int
         var end: Int
         if let column = location.column, column >= 1 {
@@ -155,8 +152,8 @@ public actor Workspace {
             }
         } else {
             guard let range = original.contentRange(ofLine: line, in: bytes) else { return nil }
-            start = hasBOM && line == 1 ? max(range.start, 3) : range.start
-            end = max(range.end, start)
+            start = range.start
+            end = range.end
         }
         return TextRange(start: Self.map(start, through: state.editLog, towardEnd: false),
                          end: max(Self.map(start, through: state.editLog, towardEnd: false), Self.map(end, through: state.editLog, towardEnd: true)))

@@ -80,8 +80,13 @@ struct FixCommand: AsyncParsableCommand {
             case .result(let result):
                 progress.record(result)
                 if selection.format == .jsonl { Output.write(JSONReport.result(result) + "\n") }
-            case .fileWritten, .writeFailed:
-                break
+            case .fileWritten(let path):
+                if selection.format == .jsonl { Output.write("{\"event\": \"written\", \"file\": \(JSONText.quote(path.value))}\n") }
+            case .writeFailed(let path, let error):
+                // The fixes of this file were streamed as `fixed`; this line says they did not land.
+                if selection.format == .jsonl {
+                    Output.write("{\"event\": \"write_failed\", \"file\": \(JSONText.quote(path.value)), \"error\": \(JSONText.quote(error.description))}\n")
+                }
             case .finished(let final):
                 report = final
             }

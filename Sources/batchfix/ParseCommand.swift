@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import BatchFixCore
 import PythonSyntax
 
 /// `batchfix parse`: parse Python files with PythonSyntax.
@@ -29,11 +29,11 @@ struct ParseCommand: AsyncParsableCommand {
         var files: [(String, [UInt8])] = []
         for path in paths {
             for file in stats ? Self.expand(path) : [path] {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("error: cannot read \(file)\n".utf8))
+                guard FileSystem.isDirectoryPath(file) == false, let data = FileSystem.readFile(file) else {
+                    Output.error("batchfix: error: \(file): cannot read")
                     throw ExitCode(2)
                 }
-                files.append((file, [UInt8](data)))
+                files.append((file, data))
             }
         }
         var invalid = 0
@@ -41,7 +41,7 @@ struct ParseCommand: AsyncParsableCommand {
             for (path, bytes) in files {
                 let result = PythonParser.parse(bytes)
                 if !result.isValid { invalid += 1 }
-                FileHandle.standardOutput.write(Data(ASTDump.dump(result, path: path).utf8))
+                Output.write(ASTDump.dump(result, path: path))
             }
         }
         if stats {
@@ -69,16 +69,16 @@ struct ParseCommand: AsyncParsableCommand {
             }
             let mb = Double(total) / 1e6
             let t1 = seconds(tokTime), t2 = seconds(parseTime)
-            print("files: \(files.count)  bytes: \(total)  invalid: \(invalid)  (fastest of \(max(1, runs)) runs)")
-            print(String(format: "tokenize: %.3f s  %.1f MB/s  (%d tokens)", t1, mb / t1, tokenCount))
-            print(String(format: "parse:    %.3f s  %.1f MB/s  (%d nodes; tokenize + parse)", t2, mb / t2, nodeCount))
+            Output.write("files: \(files.count)  bytes: \(total)  invalid: \(invalid)  (fastest of \(max(1, runs)) runs)\n")
+            Output.write("tokenize: \(String(format3: t1)) s  \(String(format1: mb / t1)) MB/s  (\(tokenCount) tokens)\n")
+            Output.write("parse:    \(String(format3: t2)) s  \(String(format1: mb / t2)) MB/s  (\(nodeCount) nodes; tokenize + parse)\n")
         }
         if !dump && !stats {
             for (path, bytes) in files {
                 let r = PythonParser.parse(bytes)
                 for e in r.errors {
                     invalid += 1
-                    print("\(path):\(e.line):\(e.column + 1): SyntaxError: \(e.message)")
+                    Output.write("\(path):\(e.line):\(e.column + 1): SyntaxError: \(e.message)\n")
                 }
             }
         }
@@ -87,14 +87,15 @@ struct ParseCommand: AsyncParsableCommand {
 
     /// A file stays itself; a folder becomes its `*.py` files, recursively, sorted.
     static func expand(_ path: String) -> [String] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
+        guard FileSystem.isDirectoryPath(path) else { return [path] }
         var out: [String] = []
-        if let e = FileManager.default.enumerator(atPath: path) {
-            for case let rel as String in e where rel.hasSuffix(".py") {
-                out.append((path as NSString).appendingPathComponent(rel))
+        func walk(_ folder: String) {
+            for (name, isDirectory) in FileSystem.listDirectory(folder) {
+                let child = folder + "/" + name
+                if isDirectory { walk(child) } else if name.hasSuffix(".py") { out.append(child) }
             }
         }
+        walk(path)
         return out.sorted()
     }
 }

@@ -1,5 +1,4 @@
 import BatchFixCore
-@preconcurrency import Rainbow
 
 /// The human report: remaining issues (all issues with `--verbose`), a summary line, and with
 /// `--profile` the time split and per-agent table. Colour only when asked for.
@@ -8,12 +7,21 @@ struct TextReporter {
 
     init(color: Bool) {
         self.color = color
-        Rainbow.enabled = color
     }
+
+    // MARK: - Styles (ANSI SGR codes, only when `color`)
+
+    private func style(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    private func bold(_ text: String) -> String { style(text, "1") }
+    private func dim(_ text: String) -> String { style(text, "2") }
+    private func red(_ text: String) -> String { style(text, "31") }
+    private func green(_ text: String) -> String { style(text, "32") }
+    private func yellow(_ text: String) -> String { style(text, "33") }
+    private func cyan(_ text: String) -> String { style(text, "36") }
 
     func issueLine(_ issue: Issue) -> String {
         let code = issue.rule.map { "\($0.code) " } ?? "\(issue.kind.rawValue) "
-        return "\(issue.location.display.bold): \(code.red)\(issue.message)"
+        return "\(bold(issue.location.display)): \(red(code))\(issue.message)"
     }
 
     func render(_ report: BatchReport, verbose: Bool) -> String {
@@ -22,7 +30,7 @@ struct TextReporter {
         for result in report.results where showAll || result.remains {
             out += resultLine(result) + "\n"
         }
-        for error in report.writeErrors { out += "write error: ".red + error + "\n" }
+        for error in report.writeErrors { out += red("write error: ") + error + "\n" }
         out += summary(report) + "\n"
         return out
     }
@@ -30,13 +38,13 @@ struct TextReporter {
     func resultLine(_ result: IssueResult) -> String {
         let status: String
         switch result.status {
-        case .fixed: status = "fixed".green
-        case .failed: status = "failed".red
-        case .skipped: status = result.alreadyResolved ? "resolved".cyan : "skipped".yellow
+        case .fixed: status = green("fixed")
+        case .failed: status = red("failed")
+        case .skipped: status = result.alreadyResolved ? cyan("resolved") : yellow("skipped")
         }
-        let agent = result.agent.map { " [\($0)]".dim } ?? ""
+        let agent = result.agent.map { dim(" [\($0)]") } ?? ""
         let code = result.issue.rule.map { "\($0.code) " } ?? ""
-        return "\(result.issue.location.display.bold): \(code)\(status): \(result.reason)\(agent)"
+        return "\(bold(result.issue.location.display)): \(code)\(status): \(result.reason)\(agent)"
     }
 
     func summary(_ report: BatchReport) -> String {
@@ -53,12 +61,12 @@ struct TextReporter {
         } else {
             line += "Wrote \(report.filesWritten.count) file\(report.filesWritten.count == 1 ? "" : "s")."
         }
-        if report.interrupted { line += " Interrupted.".yellow }
+        if report.interrupted { line += yellow(" Interrupted.") }
         let status: String
         switch report.status {
-        case .completed: status = "completed".green
-        case .partial: status = "partial".yellow
-        case .failed: status = "failed".red
+        case .completed: status = green("completed")
+        case .partial: status = yellow("partial")
+        case .failed: status = red("failed")
         case .empty: status = "empty"
         }
         return line + " Status: " + status + "."

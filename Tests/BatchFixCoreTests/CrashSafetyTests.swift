@@ -157,4 +157,92 @@ import Testing
         #expect(FileSystem.sweepStaleTempFiles(in: project.root) == 1)
         #expect(project.listing() == [".b.py\(FileSystem.tempMarker)\(getpid())-1", ".c.py\(FileSystem.tempMarker)1-1", ".hidden.py", "a.py"].sorted())
     }
+
+    /// Whether this machine lets us mount a private tmpfs (`unshare -m`, as root), for the disk-full test.
+    static let canMountPrivateTmpfs: Bool = {
+        guard let project = try? TempProject() else { return false }
+        defer { TempProject.removeTree(project.base) }
+        let probe = try? runProcessBlocking(["unshare", "-m", "--", "sh", "-c", "mount -t tmpfs -o size=64k probe \"$1\"", "sh", project.root])
+        return probe?.status == 0
+    }()
+
+    /// RELIABILITY T21: writes that hit "no space left" leave the original intact, remove their temp
+    /// file, and fail the issue with the reason; the writes that fit still land.
+    @Test(.enabled(if: benchExecutable != nil, "batchfix-bench is not built; run `swift build --product batchfix-bench` first"),
+          .enabled(if: canMountPrivateTmpfs, "cannot mount a private tmpfs here (needs root and `unshare -m`)"),
+          .timeLimit(.minutes(2)))
+    func diskFullLeavesOriginalsAndNoTempFiles() async throws {
+        let executable = try #require(Self.benchExecutable)
+        try await TempProject.with { project in
+            let (status, output) = try await runProcess([
+                "unshare", "-m", "--", "sh", "-c", "mount -t tmpfs -o size=64k batchfix-full \"$1\" && exec \"$2\" disk-full-child \"$1\"",
+                "sh", project.root, executable,
+            ])
+            #expect(status == 0, "\(output)")
+            let lines = output.split(separator: "\n").map(String.init)
+            #expect(lines.last == "done", "\(output)")
+            let files = lines.filter { $0.hasPrefix("file ") }.map { $0.split(separator: " ").map(String.init) }
+            #expect(files.count == 4, "\(output)")
+            #expect(files.allSatisfy { $0[2] == "old" || $0[2] == "new" }, "every file old or new: \(output)")
+            #expect(!lines.contains { $0.hasPrefix("other ") }, "no temp file left: \(output)")
+            let errors = lines.filter { $0.hasPrefix("error ") }
+            #expect(!errors.isEmpty, "the 64 KiB disk must overflow: \(output)")
+            #expect(errors.allSatisfy { $0.contains("No space left on device") }, "\(errors)")
+            let fixed = lines.filter { $0.hasPrefix("result ") && $0.contains(" fixed ") }.count
+            let notWritten = lines.filter { $0.hasPrefix("result ") && $0.contains(" failed ") && $0.contains("not written") }.count
+            #expect(fixed == files.count { $0[2] == "new" }, "fixed means written: \(output)")
+            #expect(notWritten == errors.count)
+            #expect(fixed + notWritten == 4)
+        }
+    }
+}
+
+/// RELIABILITY T22: as an unprivileged user (`setpriv`, the tests run as root), a read-only file, a
+/// read-only folder and an unreadable file each fail with a clear reason and stay untouched, while a
+/// writable file in the same batch is fixed and keeps its owner.
+@Suite struct PermissionTests {
+    static let nobody: UInt32 = 65534
+
+    static let canDropPrivileges: Bool = {
+        getuid() == 0 && (try? runProcessBlocking(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"]))?.status == 0
+    }()
+
+    @Test(.enabled(if: CrashSafetyTests.benchExecutable != nil, "batchfix-bench is not built; run `swift build --product batchfix-bench` first"),
+          .enabled(if: canDropPrivileges, "needs root and setpriv to run the engine as an unprivileged user"),
+          .timeLimit(.minutes(2)))
+    func unwritableAndUnreadableFilesFailClearlyAndStayUntouched() async throws {
+        let executable = try #require(CrashSafetyTests.benchExecutable)
+        try await TempProject.with { project in
+            // The unprivileged user must reach the project: open the mkdtemp folder for traversal.
+            #expect(chmod(project.base, 0o755) == 0)
+            let old = "# version: old\nx = 1\n"
+            try project.write("own/ok.py", old)
+            try project.write("own/readonly.py", old, mode: 0o444)
+            try project.write("rootdir/inlocked.py", old, mode: 0o666)
+            try project.write("own/secret.py", old, mode: 0o600)
+            for path in ["own", "own/ok.py", "own/readonly.py"] {
+                #expect(chown(project.path(path), Self.nobody, Self.nobody) == 0)
+            }
+            // own/secret.py stays root's (0600): unreadable; rootdir stays root's (0755): unwritable folder.
+            let files = ["own/ok.py", "own/readonly.py", "rootdir/inlocked.py", "own/secret.py"]
+            let (status, output) = try await runProcess(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", executable, "fix-child", project.root] + files)
+            #expect(status == 0, "\(output)")
+            let results = Dictionary(uniqueKeysWithValues: output.split(separator: "\n").filter { $0.hasPrefix("result ") }.map { line in
+                let parts = line.split(separator: " ", maxSplits: 3).map(String.init)
+                return (parts[1], (status: parts[2], reason: parts.count > 3 ? parts[3] : ""))
+            })
+            #expect(results.count == 4, "\(output)")
+            #expect(results["own/ok.py"]?.status == "fixed", "\(output)")
+            for file in ["own/readonly.py", "rootdir/inlocked.py", "own/secret.py"] {
+                let result = results[file]
+                #expect(result?.status == "failed", "\(file): \(output)")
+                #expect(result?.reason.contains(file) == true && result?.reason.contains("ermission denied") == true, "\(file): \(result?.reason ?? "")")
+                #expect(project.text(file) == old, "\(file) untouched")
+            }
+            #expect(project.text("own/ok.py")?.hasPrefix("# version: new") == true)
+            #expect(TempProject.lstatInfo(project.path("own/ok.py"))?.st_uid == Self.nobody, "owner kept")
+            #expect(project.listing("own") == ["ok.py", "readonly.py", "secret.py"], "no temp files left")
+            #expect(project.listing("rootdir") == ["inlocked.py"])
+        }
+    }
 }

@@ -151,6 +151,24 @@ import Testing
         }
     }
 
+    @Test func userPathsOnTheCommandLineMustResolveInsideTheRoot() throws {
+        let project = try TempProject()
+        defer { TempProject.removeTree(project.base) }
+        try project.write("pkg/a.py", "a = 1\n")
+        try TempProject.writeFile(project.base + "/outside.py", Array("x\n".utf8))
+        #expect(symlink(project.base + "/outside.py", project.path("link.py")) == 0)
+        #expect(symlink("pkg", project.path("alias")) == 0)
+        let root = try ProjectRoot(resolving: project.root)
+        #expect(try root.projectPath(forUserPath: project.path("pkg/a.py")).value == "pkg/a.py")
+        #expect(try root.projectPath(forUserPath: project.path("alias/a.py")).value == "pkg/a.py", "resolved through the folder link")
+        #expect(try root.projectPath(forUserPath: project.root + "/pkg/../pkg/./a.py").value == "pkg/a.py")
+        for outside in [project.base + "/outside.py", project.path("link.py"), project.root, project.root + "/../outside.py", "/etc/passwd"] {
+            #expect(throws: BatchFixError.self, "\(outside)") { try root.projectPath(forUserPath: outside) }
+        }
+        #expect(throws: BatchFixError.self) { try ProjectRoot(resolving: project.path("pkg/a.py")) }
+        #expect(throws: BatchFixError.self) { try ProjectRoot(resolving: project.base + "/missing") }
+    }
+
     @Test func projectPathNormalisesAndRefuses() throws {
         #expect(try ProjectPath("./a.py") == ProjectPath("a.py"))
         #expect(try ProjectPath("pkg//./m.py").value == "pkg/m.py")

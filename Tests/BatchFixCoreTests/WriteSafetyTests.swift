@@ -124,6 +124,8 @@ import Testing
             try project.write("ok.py", "ok = 0\n")
             try TempProject.makeDirectory(project.path("folder.py"))
             #expect(mkfifo(project.path("pipe.py"), 0o644) == 0)
+            #expect(mknod(project.path("device.py"), S_IFCHR | 0o644, dev_t((1 << 8) | 3)) == 0, "a /dev/null twin (major 1, minor 3)")
+            #expect(Self.bindSocket(at: project.path("socket.py")))
             let log = CallLog()
             let cases: [(String, [String])] = [
                 ("binary.py", ["binary.py", "binary", "NUL"]),
@@ -131,6 +133,8 @@ import Testing
                 ("big.py", ["big.py", "too large"]),
                 ("pipe.py", ["pipe.py", "FIFO"]),
                 ("folder.py", ["folder.py", "folder"]),
+                ("device.py", ["device.py", "device"]),
+                ("socket.py", ["socket.py", "socket"]),
             ]
             let issues = cases.map { makeIssue($0.0, file: $0.0) } + [makeIssue("ok", file: "ok.py")]
             let settings = WorkspaceSettings(sizeLimit: 2_000, durability: .renameOnly)
@@ -148,6 +152,23 @@ import Testing
             #expect(project.read("big.py") == big)
             #expect(TempProject.lstatInfo(project.path("pipe.py")).map { $0.st_mode & S_IFMT } == S_IFIFO)
         }
+    }
+
+    /// Binds a UNIX socket at `path` (and closes it: the socket file stays).
+    static func bindSocket(at path: String) -> Bool {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        } == 0
     }
 
     @Test func hardLinkedFilesAreRefusedByDefault() async throws {

@@ -14,7 +14,7 @@ struct WhitespaceChecksTests {
     /// ruff's columns: 1-based characters, the BOM not counted (ruff strips it before it reads the file).
     static func position(_ offset: Int, in document: Document) -> [Int] {
         let (line, column) = document.lines.lineAndColumn(of: offset, in: document.bytes)
-        return [line, line == 1 && document.hasBOM ? column - 1 : column]
+        return [line, column]  // LineIndex already counts line 1's columns after the BOM
     }
 
     struct Finding: Equatable, CustomStringConvertible {

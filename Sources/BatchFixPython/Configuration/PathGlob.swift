@@ -18,7 +18,7 @@ public struct PathGlob: Sendable, Equatable {
         var text = pattern
         if text.hasPrefix("./") { text.removeFirst(2) }
         while text.count > 1, text.hasSuffix("/") { text.removeLast() }
-        anchored = text.contains("/")
+        anchored = text.contains(Character("/"))
         segments = text.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     }
 

@@ -1,5 +1,4 @@
 import BatchFixCore
-import Foundation
 import TOMLKit
 
 /// BatchFix's settings from `[tool.batchfix]` in pyproject.toml.
@@ -55,12 +54,12 @@ public struct ProjectConfiguration: Sendable, Equatable {
 
     /// Reads `pyproject.toml` in `root`; a missing file gives the defaults.
     public static func load(projectRoot root: String) throws(BatchFixError) -> ProjectConfiguration {
-        let path = (root as NSString).appendingPathComponent("pyproject.toml")
-        guard FileManager.default.fileExists(atPath: path) else { return ProjectConfiguration() }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let path = root + "/pyproject.toml"
+        guard FileSystem.exists(path) else { return ProjectConfiguration() }
+        guard let data = FileSystem.readFile(path) else {
             throw .io(path: "pyproject.toml", operation: "read", reason: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw .malformedInput(path: "pyproject.toml", line: nil, reason: "not valid UTF-8")
         }
         return try parse(text, path: "pyproject.toml")
@@ -123,11 +122,11 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public static func minimumVersion(requiresPython: String) -> PythonVersion? {
         var best: PythonVersion? = nil
         for clause in requiresPython.split(separator: ",") {
-            let spec = clause.trimmingCharacters(in: .whitespaces)
+            let spec = clause.trimmingWhitespace()
             var rest: Substring? = nil
             for op in [">=", "~=", "==", "==="] where spec.hasPrefix(op) { rest = spec.dropFirst(op.count) }
             if rest == nil, spec.hasPrefix(">"), !spec.hasPrefix(">=") { rest = spec.dropFirst(1) }
-            guard let version = rest?.trimmingCharacters(in: .whitespaces) else { continue }
+            guard let version = rest?.trimmingWhitespace() else { continue }
             let parts = version.split(separator: ".").prefix(2)
             guard parts.count == 2, let major = Int(parts[parts.startIndex]),
                   let minor = Int(parts[parts.startIndex + 1].prefix { $0.isNumber }) else { continue }
@@ -177,13 +176,13 @@ enum KeyLocator {
         var current = ""
         var fallback: Int? = nil
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = String(rawLine.drop(while: { $0 == " " || $0 == "\t" }))
             if line.hasPrefix("[") {
-                current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).replacingOccurrences(of: " ", with: "")
+                current = String(line.filter { $0 != "[" && $0 != "]" && $0 != " " && $0 != "\t" && $0 != "\r" })
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else { continue }
-            let assigned = line[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            let assigned = String(line[..<equals].filter { $0 != " " && $0 != "\t" && $0 != "\"" })
             let full = current.isEmpty ? assigned : current + "." + assigned
             if let section {
                 if full == section + "." + key { return number + 1 }

@@ -273,8 +273,7 @@ private struct Fields {
 
 /// Converts ruff's positions (1-based row, 1-based character column) to byte offsets of a document.
 ///
-/// ruff reads a file without its UTF-8 BOM, so on the first line of a BOM file its columns are one
-/// less than `LineIndex.offset(line:column:)` expects; this conversion accounts for that.
+/// ruff reads a file without its UTF-8 BOM; `LineIndex` counts line 1's columns after the BOM too.
 public enum RuffPosition {
     /// The byte offset of ruff's `(row, column)` in `document`, or nil when it lies outside the text.
     public static func offset(row: Int, column: Int, in document: Document) -> Int? {
@@ -283,8 +282,7 @@ public enum RuffPosition {
         if row == lines.lineCount + 1, column == 1, let last = document.bytes.last, last == 0x0A || last == 0x0D {
             return document.bytes.count
         }
-        let adjusted = row == 1 && document.hasBOM ? column + 1 : column
-        return lines.offset(line: row, column: adjusted, in: document.bytes)
+        return lines.offset(line: row, column: column, in: document.bytes)
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import BatchFixCore
 
 /// The project's own modules, found the way ruff's isort finds them with its `src` setting.
 ///
@@ -48,21 +48,17 @@ public struct FirstPartyModules: Sendable, Equatable {
     /// Hidden entries and `__pycache__` are skipped; so are directories deeper than `maximumDepth`.
     public static func discover(root: String, sourceRoots: [String] = [".", "src"], maximumDepth: Int = 12) -> FirstPartyModules {
         var found: Set<String> = []
-        let manager = FileManager.default
         func walk(_ folder: String, prefix: String, depth: Int) {
-            guard depth <= maximumDepth, let items = try? manager.contentsOfDirectory(atPath: folder) else { return }
-            for item in items {
-                let path = (folder as NSString).appendingPathComponent(item)
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: path, isDirectory: &isDirectory),
-                      let name = moduleName(of: item, isDirectory: isDirectory.boolValue) else { continue }
+            guard depth <= maximumDepth else { return }
+            for (item, isDirectory) in FileSystem.listDirectory(folder) {
+                guard let name = moduleName(of: item, isDirectory: isDirectory) else { continue }
                 let dotted = prefix.isEmpty ? name : prefix + "." + name
                 found.insert(dotted)
-                if isDirectory.boolValue { walk(path, prefix: dotted, depth: depth + 1) }
+                if isDirectory { walk(folder + "/" + item, prefix: dotted, depth: depth + 1) }
             }
         }
         for source in sourceRoots {
-            let folder = source == "." ? root : (root as NSString).appendingPathComponent(source)
+            let folder = source == "." ? root : root + "/" + source
             walk(folder, prefix: "", depth: 0)
         }
         return FirstPartyModules(modules: found)
