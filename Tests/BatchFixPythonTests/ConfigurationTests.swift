@@ -174,3 +174,18 @@ struct RequiresPythonTests {
         #expect(tableOnly.targetVersion == .py310)
     }
 }
+
+@Suite("Configuration to import classifier")
+struct ConfigurationClassifierTests {
+    @Test func classifierUsesVersionKnownFirstPartyAndDiscovery() throws {
+        let configuration = try ProjectConfiguration.parse(
+            "[project]\nrequires-python = \">=3.10\"\n[tool.batchfix]\nknown-first-party = [\"corp\"]\n", path: "pyproject.toml")
+        let project = try fixturesURL().appendingPathComponent("isort-project").path
+        let classifier = configuration.importClassifier(projectRoot: project)
+        #expect(classifier.targetVersion == .py310)
+        #expect(classifier.section(module: "tomllib") == .thirdParty)      // 3.11+ only
+        #expect(classifier.section(module: "corp.tools") == .firstParty)
+        #expect(classifier.section(module: "firstparty_pkg.sub") == .firstParty)
+        #expect(classifier.section(module: "requests") == .thirdParty)
+    }
+}

@@ -194,3 +194,15 @@ enum KeyLocator {
         return fallback
     }
 }
+
+extension ProjectConfiguration {
+    /// The isort classifier for this project: the configured (or inferred) target version,
+    /// `known-first-party`, and the modules found under `projectRoot` and its `src/` folder.
+    public func importClassifier(projectRoot: String) -> ImportClassifier {
+        ImportClassifier(
+            targetVersion: targetVersion ?? .ruffDefault,
+            firstPartyModules: FirstPartyModules.discover(root: projectRoot),
+            knownFirstParty: knownFirstParty
+        )
+    }
+}

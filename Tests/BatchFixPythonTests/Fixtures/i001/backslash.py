@@ -1,0 +1,3 @@
+from m import b, \
+    a
+x = 1

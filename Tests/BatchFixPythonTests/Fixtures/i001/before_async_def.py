@@ -1,0 +1,3 @@
+import os
+async def f():
+    pass

@@ -1,0 +1,4 @@
+import os
+@dec
+def f():
+    pass

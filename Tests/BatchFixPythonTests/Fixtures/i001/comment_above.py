@@ -1,0 +1,4 @@
+# header
+import sys
+import os
+x = 1

@@ -1,0 +1,5 @@
+import os
+# c
+
+def f():
+    pass

@@ -1,0 +1,6 @@
+import os
+
+
+
+# c
+x = 1

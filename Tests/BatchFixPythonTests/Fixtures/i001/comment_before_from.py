@@ -1,0 +1,5 @@
+import sys
+import os
+# c
+from os import path
+x = 1

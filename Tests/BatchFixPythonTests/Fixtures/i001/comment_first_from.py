@@ -1,0 +1,4 @@
+from c import d
+# c
+from a import b
+x = 1

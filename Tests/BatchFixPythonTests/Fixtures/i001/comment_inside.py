@@ -1,0 +1,4 @@
+import sys
+# about os
+import os
+x = 1

@@ -1,0 +1,5 @@
+import b
+# c
+
+import a
+x = 1

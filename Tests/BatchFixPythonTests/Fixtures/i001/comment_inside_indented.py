@@ -1,0 +1,4 @@
+import b
+    # indented c
+import a
+x = 1

@@ -1,0 +1,4 @@
+import os
+# c
+import requests
+x = 1

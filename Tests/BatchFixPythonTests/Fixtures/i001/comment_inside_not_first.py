@@ -1,0 +1,5 @@
+import b
+import a
+# c
+import c
+x = 1

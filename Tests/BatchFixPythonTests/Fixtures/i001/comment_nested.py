@@ -1,0 +1,5 @@
+def f():
+    import b  # tb
+    # above a
+    import a
+    return 1

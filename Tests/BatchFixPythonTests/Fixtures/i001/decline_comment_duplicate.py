@@ -1,0 +1,3 @@
+import os  # c
+import os
+x = 1

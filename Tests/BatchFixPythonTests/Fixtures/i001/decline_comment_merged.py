@@ -1,0 +1,3 @@
+from m import b  # c
+from m import a
+x = 1

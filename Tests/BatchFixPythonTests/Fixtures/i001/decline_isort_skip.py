@@ -1,0 +1,3 @@
+import sys
+import os  # isort: skip
+x = 1

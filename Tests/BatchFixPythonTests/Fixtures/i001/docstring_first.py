@@ -1,0 +1,6 @@
+"""Doc."""
+import sys
+import os
+
+class A:
+    pass

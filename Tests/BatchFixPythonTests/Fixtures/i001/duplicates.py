@@ -1,0 +1,3 @@
+import os
+import os
+x = 1

@@ -1,0 +1,2 @@
+from m import (b, a,)
+x = 1

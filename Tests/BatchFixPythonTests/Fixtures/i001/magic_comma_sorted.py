@@ -1,0 +1,6 @@
+from m import (
+    a,
+    b,
+)
+
+x = 1

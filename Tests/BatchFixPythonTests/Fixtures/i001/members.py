@@ -1,0 +1,3 @@
+from m import c, B, A_CONST
+
+x = 1

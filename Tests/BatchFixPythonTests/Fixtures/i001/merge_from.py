@@ -1,0 +1,3 @@
+from os import path
+from os import sep
+x = 1

@@ -1,0 +1,4 @@
+def f():
+    import sys
+    import os
+    return 1

@@ -1,0 +1,5 @@
+import os
+if os:
+    import sys
+    import abc
+    y = 1

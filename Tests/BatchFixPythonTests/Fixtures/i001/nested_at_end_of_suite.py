@@ -1,0 +1,4 @@
+if True:
+    import sys
+    import os
+x = 1

@@ -1,0 +1,6 @@
+def f():
+    import sys
+
+    import os
+
+    return 1

@@ -1,0 +1,3 @@
+def f():
+    from m import aaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbb, cccccccccccccccccccccccc, ddddddd
+    return 1

@@ -1,0 +1,3 @@
+from m import (a,
+    b)
+x = 1

@@ -1,0 +1,3 @@
+from . import b
+from .. import a
+x = 1

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+import os
+
+import requests
+
+from . import sibling
+
+x = 1

@@ -1,0 +1,2 @@
+import os, sys
+x = 1

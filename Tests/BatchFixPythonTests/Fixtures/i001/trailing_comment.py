@@ -1,0 +1,3 @@
+import sys  # why
+import os
+x = 1

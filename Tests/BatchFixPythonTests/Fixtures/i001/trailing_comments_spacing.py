@@ -1,0 +1,3 @@
+import b # tb
+import a    # ta
+x = 1
