@@ -56,8 +56,12 @@ struct ImportScan {
     private(set) var dynamicNameAccess = false
     /// Token indices of NAME tokens that may be uses (not inside import statements, not attributes).
     private var useTokens: [Int] = []
-    private var usedNames: Set<String> = []
-    private var wordsInStringsAndTypeComments: Set<String> = []
+    /// Hashes of the names used as names, and of every word in strings and `# type:` comments:
+    /// hashed straight from the source bytes, no string per token. A collision only keeps an import.
+    private var usedNameHashes: Set<UInt64> = []
+    private var wordHashes: Set<UInt64> = []
+    /// Token indices of the name `__all__`.
+    private var allTokens: [Int] = []
 
     enum BlockKind { case tryBody, importErrorHandler, guardedOther, classBody, functionBody, other }
 
@@ -68,7 +72,23 @@ struct ImportScan {
     }
 
     func text(_ index: Int) -> String { String(decoding: source[tokens[index].range], as: UTF8.self) }
-    private func isName(_ index: Int, _ word: String) -> Bool { tokens[index].kind == .name && text(index) == word }
+    private func isName(_ index: Int, _ word: String) -> Bool { tokens[index].kind == .name && hash(of: index) == ImportScan.hash(word) && text(index) == word }
+
+    /// FNV-1a of a token's bytes.
+    private func hash(of index: Int) -> UInt64 { ImportScan.hash(source[tokens[index].range]) }
+
+    /// FNV-1a, 64 bits.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return value
+    }
+
+    static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
+
+    private static let dynamicAccessHashes: [UInt64: String] = Dictionary(uniqueKeysWithValues: dynamicAccessNames.map { (hash($0), $0) })
+    private static let getattrHash = hash("__getattr__")
+    private static let allHash = hash("__all__")
 
     // MARK: - Scanning
 
@@ -91,7 +111,7 @@ struct ImportScan {
             switch token.kind {
             case .comment:
                 let body = source[token.range]
-                if containsTypeColon(body) { collectWords(body, into: &wordsInStringsAndTypeComments) }
+                if containsTypeColon(body) { collectWords(body, into: &wordHashes) }
                 index += 1
                 continue
             case .nl:
@@ -118,7 +138,7 @@ struct ImportScan {
                 index += 1
                 continue
             case .string, .fstringMiddle:
-                collectWords(source[token.range], into: &wordsInStringsAndTypeComments)
+                collectWords(source[token.range], into: &wordHashes)
             default:
                 break
             }
@@ -162,16 +182,19 @@ struct ImportScan {
                 afterSemicolon = true
             case .name:
                 let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
+                let nameHash = hash(of: index)
+                if nameHash == ImportScan.allHash, text(index) == "__all__" { allTokens.append(index) }
                 if !isAttribute {
                     useTokens.append(index)
-                    let word = text(index)
-                    if ImportScan.dynamicAccessNames.contains(word) {
+                    usedNameHashes.insert(nameHash)
+                    if let word = ImportScan.dynamicAccessHashes[nameHash], text(index) == word {
                         // `vars(x)` reads x's attributes; only a bare `vars()` reads the namespace.
                         let bareVars = index + 2 < count && tokens[index + 1].kind == .lpar && tokens[index + 2].kind == .rpar
                         if word != "vars" || bareVars { dynamicNameAccess = true }
                     }
                     // A module-level `def __getattr__` can hand out any name.
-                    if word == "__getattr__", blocks.isEmpty, previousSignificant >= 0, tokens[previousSignificant].kind == .kwDef {
+                    if nameHash == ImportScan.getattrHash, text(index) == "__getattr__", blocks.isEmpty,
+                       previousSignificant >= 0, tokens[previousSignificant].kind == .kwDef {
                         dynamicNameAccess = true
                     }
                 }
@@ -187,7 +210,6 @@ struct ImportScan {
             if tries.contains(where: { guardedTries.contains($0) }) { statement.fixable = false }
             statements.append(statement)
         }
-        for use in useTokens { usedNames.insert(text(use)) }
     }
 
     /// Calls that read or write the namespace by name (RELIABILITY U21).
@@ -207,20 +229,23 @@ struct ImportScan {
     /// What block a compound statement header at `index` opens, or nil when it is not one.
     private func blockHeader(at index: Int) -> BlockKind? {
         let kind = tokens[index].kind
+        // Only compound statements open blocks; look at the header only for those.
+        switch kind {
+        case .kwTry, .kwExcept, .kwClass, .kwWith, .kwAsync, .kwIf, .kwElif, .kwDef, .kwElse, .kwFinally, .kwFor, .kwWhile: break
+        case .name where text(index) == "match" || text(index) == "case": break
+        default: return nil
+        }
         guard let colon = headerColon(from: index) else { return nil }
         let words = Set((index..<colon).compactMap { tokens[$0].kind == .name ? text($0) : nil })
         switch kind {
         case .kwTry: return .tryBody
         case .kwExcept: return handlerCatchesImportError(at: index) ? .importErrorHandler : .other
         case .kwClass: return .classBody
-        case .kwWith, .kwAsync: return words.contains("suppress") ? .guardedOther : .other
-        case .at: return nil
-        case .kwIf, .kwElif: return words.contains("version_info") || words.contains("platform") ? .guardedOther : .other
         case .kwDef: return .functionBody
-        case .kwAsync where tokens[index + 1].kind == .kwDef: return .functionBody
-        case .kwElse, .kwFinally, .kwFor, .kwWhile: return .other
-        case .name where text(index) == "match" || text(index) == "case": return .other
-        default: return nil
+        case .kwAsync where index + 1 < tokens.count && tokens[index + 1].kind == .kwDef: return .functionBody
+        case .kwWith, .kwAsync: return words.contains("suppress") ? .guardedOther : .other
+        case .kwIf, .kwElif: return words.contains("version_info") || words.contains("platform") ? .guardedOther : .other
+        default: return .other
         }
     }
 
@@ -367,7 +392,7 @@ struct ImportScan {
 
     /// True when `__all__` is built from anything but string literals.
     private func hasComputedAll() -> Bool {
-        for index in tokens.indices where isName(index, "__all__") {
+        for index in allTokens {
             var i = index + 1
             if i < tokens.count, tokens[i].kind == .dot { i += 2 }  // __all__.extend(...) / .append(...)
             guard i < tokens.count else { return true }
@@ -392,32 +417,35 @@ struct ImportScan {
         return false
     }
 
-    private func collectWords(_ bytes: ArraySlice<UInt8>, into words: inout Set<String>) {
-        var start: Int? = nil
-        var index = bytes.startIndex
-        while index <= bytes.endIndex {
-            let byte: UInt8 = index < bytes.endIndex ? bytes[index] : 0x20
+    private func collectWords(_ bytes: ArraySlice<UInt8>, into words: inout Set<UInt64>) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for byte in bytes {
             let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
             if isWordByte {
-                if start == nil { start = index }
-            } else if let first = start {
-                words.insert(String(decoding: bytes[first..<index], as: UTF8.self))
-                start = nil
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                words.insert(hash)
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
             }
-            index += 1
         }
+        if inWord { words.insert(hash) }
     }
 
     // MARK: - Questions
 
     /// True when `name` appears anywhere it could be used.
     func isUsedAnywhere(_ name: String) -> Bool {
-        usedNames.contains(name) || wordsInStringsAndTypeComments.contains(name)
+        let key = ImportScan.hash(name)
+        return usedNameHashes.contains(key) || wordHashes.contains(key)
     }
 
     /// True when a use of `name` lies between two token indices.
     func isUsed(_ name: String, between first: Int, and last: Int) -> Bool {
-        useTokens.contains { $0 > first && $0 < last && text($0) == name }
+        let key = ImportScan.hash(name)
+        return useTokens.contains { $0 > first && $0 < last && hash(of: $0) == key && text($0) == name }
     }
 
     // MARK: - Removal
