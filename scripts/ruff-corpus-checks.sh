@@ -8,15 +8,7 @@
 #
 #   usage: scripts/ruff-corpus-checks.sh
 set -uo pipefail
-top=$(git rev-parse --show-toplevel)
-shared="$top/../shared"
-cd "$top"
-if [ ! -x .venv/bin/ruff ]; then
-  python3 -m venv .venv && .venv/bin/pip install -q ruff || { echo "cannot install ruff" >&2; exit 2; }
-fi
-mkdir -p corpus
-[ -d corpus/stdlib-3.11 ] || bash "$shared/corpus/make-stdlib-corpus.sh" corpus/stdlib-3.11
-[ -d corpus/stdlib-3.11-10k ] || python3 "$shared/corpus/inject.py" corpus/stdlib-3.11 corpus/stdlib-3.11-10k 10000
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 out="$top/corpus/checks"
 mkdir -p "$out"
 status=0

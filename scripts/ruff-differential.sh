@@ -15,24 +15,8 @@
 #      remove an import that ruff keeps.
 # Prints counts and lists the differences; exit status 1 when any check fails.
 set -uo pipefail
-top=$(git rev-parse --show-toplevel)
-shared="$top/../shared"
-cd "$top"
-
-if [ ! -x .venv/bin/ruff ]; then
-  python3 -m venv .venv && .venv/bin/pip install -q ruff || { echo "cannot install ruff" >&2; exit 2; }
-fi
-ruff="$top/.venv/bin/ruff"
-
-batchfix=${BATCHFIX:-}
-if [ -z "$batchfix" ]; then
-  swift build -c release --scratch-path .build-python --product batchfix >/dev/null || { echo "release build failed" >&2; exit 2; }
-  batchfix="$(swift build -c release --scratch-path .build-python --show-bin-path)/batchfix"
-fi
-
-mkdir -p corpus
-[ -d corpus/stdlib-3.11 ] || bash "$shared/corpus/make-stdlib-corpus.sh" corpus/stdlib-3.11
-[ -d corpus/stdlib-3.11-10k ] || python3 "$shared/corpus/inject.py" corpus/stdlib-3.11 corpus/stdlib-3.11-10k 10000
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+release_batchfix
 
 work="$top/corpus/differential"
 rm -rf "$work"; mkdir -p "$work"

@@ -61,7 +61,12 @@ final class TempProject {
     init(fixture: String? = nil) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("batchfix-e2e-\(UUID().uuidString)")
         if let fixture {
-            let source = Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(fixture)
+            // The bundled demo project is the README's own example: test exactly that one.
+            let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Examples")
+            let fromExamples = examples.appendingPathComponent(fixture)
+            let source = FileManager.default.fileExists(atPath: fromExamples.path)
+                ? fromExamples : Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(fixture)
             try FileManager.default.copyItem(at: source, to: url)
         } else {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
