@@ -67,7 +67,7 @@ extension Parser {
         advance()
         guard kind == .indent else {
             let line = lineNumber(owner)
-            failHere("expected an indented block after \(what) on line \(line)", generic: false)
+            fail(curStart, "expected an indented block after \(what) on line \(line)", generic: false)
             return 0
         }
         advance()

@@ -137,7 +137,8 @@ extension Parser {
     /// `fstring_replacement_field: '{' (yield_expr | star_expressions) '='? [fstring_conversion] [fstring_full_format_spec] '}'`
     mutating func parseReplacementField(_ run: inout TextRun, raw: Bool) {
         guard enter() else { return }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let s = curStart
         advance()
         let exprStart = lastEnd

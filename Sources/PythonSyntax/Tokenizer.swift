@@ -34,6 +34,15 @@ public struct TokenizerError: Sendable, Hashable {
     public let offset: Int
     /// Human-readable message, CPython's wording where possible.
     public let message: String
+    /// True for errors CPython raises as soon as its tokenizer meets them (bad literals, strings,
+    /// characters, brackets): such an error later in the file replaces an earlier parser error.
+    /// False for indentation, line-continuation and end-of-file errors, which surface only when
+    /// the parser reaches them.
+    public var raisedImmediately: Bool {
+        !(message.hasPrefix("unindent does not match") || message.hasPrefix("inconsistent use of tabs")
+          || message.hasPrefix("unexpected character after line continuation") || message.hasPrefix("unexpected EOF")
+          || message.hasPrefix("too many levels of indentation") || message.hasSuffix("was never closed"))
+    }
 }
 
 @inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
@@ -274,7 +283,8 @@ private struct Lexer {
             } else { break }
         }
         let c = at(pos)
-        blankLine = pos < n && (c == 35 || c == 10 || c == 13)
+        // CPython's string input always ends in a newline: whitespace at EOF is a blank line.
+        blankLine = pos >= n || c == 35 || c == 10 || c == 13
         if blankLine { return false }
         if contCol != 0 { col = contCol; altcol = contCol }
         let top = indents[indents.count - 1]
@@ -532,6 +542,10 @@ private struct Lexer {
         case 94: if d == 61 { kind = .circumflexEqual; len = 2 } else { kind = .circumflex }
         case 64: if d == 61 { kind = .atEqual; len = 2 } else { kind = .at }
         case 33: if d == 61 { kind = .notEqual; len = 2 } else { kind = .exclamation }
+        case 36, 63, 96:  // $ ? `
+            pos += 1
+            emit(.unknownOperator, s, pos)
+            return
         default:
             if c < 32 || c == 127 {
                 fail(s, "invalid non-printable character U+\(hex4(c))")
