@@ -576,6 +576,7 @@ extension Parser {
         let argMark = scratch.count
         var keywords: [Int32] = []
         var count = 0
+        var positionalAfterKeyword: String?
         while ok && kind != .rpar {
             let s = curStart
             if kind == .star {
@@ -610,9 +611,11 @@ extension Parser {
                     fail(s, "Generator expression must be parenthesized", generic: false)
                     break
                 }
-                if !keywords.isEmpty, kindOf(e) != .starred, keywords.contains(where: { tree.nodes[Int($0)].a >= 0 }) {
-                    fail(s, "positional argument follows keyword argument", generic: false)
-                    break
+                if !keywords.isEmpty && kindOf(e) != .starred && positionalAfterKeyword == nil {
+                    // CPython reports this after reading the whole argument list (at its last token).
+                    positionalAfterKeyword = keywords.contains(where: { tree.nodes[Int($0)].a < 0 })
+                        ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
                 }
                 scratch.append(e)
             }
@@ -621,6 +624,11 @@ extension Parser {
             if kind == .comma { advance() } else { break }
         }
         guard ok, expect(.rpar) else { scratch.removeSubrange(argMark...); return (0, 0) }
+        if let message = positionalAfterKeyword {
+            fail(lastEnd - 1, message, generic: false)
+            scratch.removeSubrange(argMark...)
+            return (0, 0)
+        }
         let args = finishList(argMark)
         return (args, tree.makeList(keywords[...]))
     }

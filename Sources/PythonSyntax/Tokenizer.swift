@@ -49,7 +49,9 @@ public struct TokenizerError: Sendable, Hashable {
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128
 }
 @inline(__always) func isIdentChar(_ c: UInt8) -> Bool {
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128 || (c >= 48 && c <= 57)
+    // Bit masks of the ASCII identifier characters: 0-9 in the low half, A-Z _ a-z in the high half.
+    let mask: UInt64 = c < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return c >= 128 || (mask >> UInt64(c & 63)) & 1 != 0
 }
 @inline(__always) func isDecDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
