@@ -3,7 +3,9 @@ extension Parser {
     mutating func parseModule() {
         let mark = scratch.count
         while ok && kind != .endMarker {
+            let before = p
             parseStatement()
+            if ok && p == before { failHere() }  // progress guard
         }
         let body = finishList(mark)
         tree.root = NodeID(node(.module, 0, Int32(src.count), body))
@@ -73,7 +75,9 @@ extension Parser {
         advance()
         let mark = scratch.count
         while ok && kind != .dedent && kind != .endMarker {
+            let before = p
             parseStatement()
+            if ok && p == before { failHere() }  // progress guard
         }
         guard ok else { return 0 }
         advance()  // DEDENT

@@ -28,7 +28,7 @@ struct ParseCommand: AsyncParsableCommand {
     func run() async throws {
         var files: [(String, [UInt8])] = []
         for path in paths {
-            for file in stats ? Self.expand(path) : [path] {
+            for file in Self.expand(path) {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     FileHandle.standardError.write(Data("error: cannot read \(file)\n".utf8))
                     throw ExitCode(2)
