@@ -185,7 +185,13 @@ extension Parser {
                     }
                     advance()
                 case .lbrace:
+                    if specNesting >= 2 {
+                        failHere("f-string: expressions nested too deeply", generic: false)
+                        return
+                    }
+                    specNesting += 1
                     parseReplacementField(&specRun, raw: raw)
+                    specNesting -= 1
                 default:
                     failHere("f-string: expecting '}'", generic: false)
                 }

@@ -24,6 +24,8 @@ struct Parser {
     static let maxDepth = 1200
     /// Bracket nesting of the expression being parsed (CPython's tokenizer `level`).
     var nesting = 0
+    /// How many f-string format specs enclose the current replacement field.
+    var specNesting = 0
     /// Set while checking "Perhaps you forgot a comma?" so the check does not recurse.
     var inCommaCheck = false
     /// Set for errors CPython never replaces by a later tokenizer error ("unexpected indent").

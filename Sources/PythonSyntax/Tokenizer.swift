@@ -517,7 +517,10 @@ private struct Lexer {
         case 93: kind = .rsqb
         case 123: kind = .lbrace
         case 125: kind = .rbrace
-        case 58: if d == 61 { kind = .colonEqual; len = 2 } else { kind = .colon }
+        case 58:
+            // At the top of an f-string field, ':' always starts the format spec (`f"{x:=10}"`).
+            let fieldTop = modes.last.map { $0.kind == .field && $0.depth == brackets.count } ?? false
+            if d == 61 && !fieldTop { kind = .colonEqual; len = 2 } else { kind = .colon }
         case 44: kind = .comma
         case 59: kind = .semi
         case 43: if d == 61 { kind = .plusEqual; len = 2 } else { kind = .plus }
