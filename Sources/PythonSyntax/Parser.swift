@@ -22,6 +22,13 @@ struct Parser {
     /// Current nesting depth of recursive productions (bounded: see `maxDepth`).
     var depth = 0
     static let maxDepth = 1200
+
+    /// Stack bytes parsing may need: recursion is at most `maxDepth` levels, and at most the
+    /// tokenizer's `recursionBound`; 8 KB per level (measured under 8 KB in debug builds, where
+    /// frames are largest: see RobustnessTests.parserFitsItsStackBudget).
+    static func stackBudget(_ tokens: TokenizeResult) -> Int {
+        min(tokens.recursionBound, maxDepth) * 8192 + (256 << 10)
+    }
     /// Bracket nesting of the expression being parsed (CPython's tokenizer `level`).
     var nesting = 0
     /// How many f-string format specs enclose the current replacement field.

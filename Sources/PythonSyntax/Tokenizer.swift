@@ -10,7 +10,7 @@ public enum PythonTokenizer {
             var lexer = Lexer(buffer)
             lexer.run()
             return TokenizeResult(tokens: lexer.tokens, error: lexer.error, maxBracketDepth: lexer.maxDepth,
-                                  bodyStart: lexer.bodyStart)
+                                  bodyStart: lexer.bodyStart, recursionBound: lexer.recursionBound())
         }
     }
 }
@@ -25,6 +25,9 @@ public struct TokenizeResult: Sendable {
     public let maxBracketDepth: Int
     /// Offset of the first byte after a UTF-8 BOM (0 without one).
     public let bodyStart: Int
+    /// An upper bound on the parser's recursion depth for these tokens: twice the longest logical
+    /// line in tokens, plus `elif`s and indentation levels.
+    let recursionBound: Int
 }
 
 /// A tokenizer error: where it was detected and why. `offset` is the byte CPython's
@@ -82,6 +85,22 @@ private struct Lexer {
     var lineHasContent = false
     var maxDepth = 0
     var bodyStart = 0
+
+    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest indentation.
+    func recursionBound() -> Int {
+        var longest = 0, lineStart = 0, elifs = 0, indents = 0, maxIndents = 0
+        for (i, t) in tokens.enumerated() {
+            switch t.kind {
+            case .newline: longest = max(longest, i - lineStart); lineStart = i
+            case .kwElif: elifs += 1
+            case .indent: indents += 1; maxIndents = max(maxIndents, indents)
+            case .dedent: indents -= 1
+            default: break
+            }
+        }
+        longest = max(longest, tokens.count - lineStart)
+        return 2 * longest + elifs + 4 * maxIndents + 16
+    }
 
     init(_ src: UnsafeBufferPointer<UInt8>) {
         self.src = src
