@@ -120,7 +120,11 @@ extension Parser {
         advance()
         let test = parseDisjunction()
         guard ok else { return -1 }
-        if kind != .kwElse { failHere("expected 'else' after 'if' expression", generic: false); return -1 }
+        if kind != .kwElse {
+            // CPython points at the start of the whole conditional expression.
+            if kind == .colon { failHere() } else { fail(s, "expected 'else' after 'if' expression", generic: false) }
+            return -1
+        }
         advance()
         let orelse = parseExpression()
         return node(.ifExp, s, lastEnd, test, body, orelse)
