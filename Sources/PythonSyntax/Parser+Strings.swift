@@ -152,6 +152,7 @@ extension Parser {
         if kind == .equal {
             advance()
             debug = true
+            guard kind != .errorToken && kind != .endMarker && curStart >= exprStart else { failHere(); return }
             run.append(StringDecoding.scalars(src, Int(exprStart), Int(curStart)), exprStart, curStart)
         }
         var conversion: Int32 = -1
