@@ -14,13 +14,13 @@ private final class StackJob: @unchecked Sendable {
 
 /// Runs `work` on a new thread with a 256 MB stack and waits for it (on the current thread if a
 /// thread cannot be created).
-func runWithLargeStack<T>(_ work: @escaping () -> T) -> T {
+func runWithLargeStack<T>(stackSize: Int = 256 << 20, _ work: @escaping () -> T) -> T {
     var result: T?
     let job = StackJob { result = work() }
     var attr = pthread_attr_t()
     pthread_attr_init(&attr)
     defer { pthread_attr_destroy(&attr) }
-    pthread_attr_setstacksize(&attr, 256 << 20)
+    pthread_attr_setstacksize(&attr, stackSize)
     let box = Unmanaged.passRetained(job)
     #if canImport(Darwin)
     var thread: pthread_t?

@@ -137,7 +137,8 @@ extension Parser {
     /// `fstring_replacement_field: '{' (yield_expr | star_expressions) '='? [fstring_conversion] [fstring_full_format_spec] '}'`
     mutating func parseReplacementField(_ run: inout TextRun, raw: Bool) {
         guard enter() else { return }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let s = curStart
         advance()
         let exprStart = lastEnd
@@ -151,6 +152,7 @@ extension Parser {
         if kind == .equal {
             advance()
             debug = true
+            guard kind != .errorToken && kind != .endMarker && curStart >= exprStart else { failHere(); return }
             run.append(StringDecoding.scalars(src, Int(exprStart), Int(curStart)), exprStart, curStart)
         }
         var conversion: Int32 = -1
@@ -184,14 +186,21 @@ extension Parser {
                     }
                     advance()
                 case .lbrace:
+                    if specNesting >= 2 {
+                        failHere("f-string: expressions nested too deeply", generic: false)
+                        return
+                    }
+                    specNesting += 1
                     parseReplacementField(&specRun, raw: raw)
+                    specNesting -= 1
                 default:
                     failHere("f-string: expecting '}'", generic: false)
                 }
             }
             guard ok else { return }
             flush(&specRun)
-            spec = node(.joinedStr, cs, curStart, finishList(mark))
+            // The spec spans the ':' through its last part (CPython's range).
+            spec = node(.joinedStr, cs, lastEnd, finishList(mark))
         }
         if debug && conversion == -1 && spec == -1 { conversion = 114 }
         guard kind == .rbrace else { failHere("f-string: expecting '}'", generic: false); return }

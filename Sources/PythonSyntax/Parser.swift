@@ -23,6 +23,21 @@ struct Parser {
     var depth = 0
     static let maxDepth = 1200
 
+    /// Stack bytes parsing may need: recursion is at most `maxDepth` levels, and at most the
+    /// tokenizer's `recursionBound`; 8 KB per level (measured under 8 KB in debug builds, where
+    /// frames are largest: see RobustnessTests.parserFitsItsStackBudget).
+    static func stackBudget(_ tokens: TokenizeResult) -> Int {
+        min(tokens.recursionBound, maxDepth) * 8192 + (256 << 10)
+    }
+    /// Bracket nesting of the expression being parsed (CPython's tokenizer `level`).
+    var nesting = 0
+    /// How many f-string format specs enclose the current replacement field.
+    var specNesting = 0
+    /// Set while checking "Perhaps you forgot a comma?" so the check does not recurse.
+    var inCommaCheck = false
+    /// Set for errors CPython never replaces by a later tokenizer error ("unexpected indent").
+    var errorIsFinal = false
+
     init(source: [UInt8], tokens: TokenizeResult) {
         src = source
         toks = tokens.tokens
@@ -38,13 +53,13 @@ struct Parser {
         parser.parseModule()
         // CPython tokenizes the rest of the file after a syntax error: a tokenizer error there wins,
         // except an unclosed bracket, which wins only when the parser got past the bracket's line.
-        if let tokErr = parser.tokenizerError, parser.error != tokErr {
+        if let tokErr = parser.tokenizerError, parser.error != tokErr, !parser.errorIsFinal {
             if tokErr.message.hasSuffix("was never closed") {
                 if parser.error == nil
                     || parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset)) {
                     parser.error = tokErr
                 }
-            } else {
+            } else if parser.error == nil || tokErr.raisedImmediately {
                 parser.error = tokErr
             }
         }
@@ -127,8 +142,8 @@ struct Parser {
     mutating func failHere(_ message: String = "invalid syntax", generic: Bool = true) {
         let t = toks[p]
         switch t.kind {
-        case .indent: fail(t.end, "unexpected indent", generic: false)
-        case .dedent: fail(t.start, "unexpected unindent", generic: false)
+        case .indent: fail(t.end, "unexpected indent", generic: false); errorIsFinal = true
+        case .dedent: fail(t.start, "unexpected unindent", generic: false); errorIsFinal = true
         case .endMarker where tokenizerError == nil:
             fail(t.start, message, generic: generic)
         default: fail(t.start, message, generic: generic)
@@ -166,6 +181,7 @@ struct Parser {
         scratch.removeSubrange(s.scratch...)
         depth = s.depth
         error = nil
+        errorIsFinal = false
         errorIsGeneric = false
     }
 

@@ -10,7 +10,7 @@ public enum PythonTokenizer {
             var lexer = Lexer(buffer)
             lexer.run()
             return TokenizeResult(tokens: lexer.tokens, error: lexer.error, maxBracketDepth: lexer.maxDepth,
-                                  bodyStart: lexer.bodyStart)
+                                  bodyStart: lexer.bodyStart, recursionBound: lexer.recursionBound())
         }
     }
 }
@@ -25,6 +25,9 @@ public struct TokenizeResult: Sendable {
     public let maxBracketDepth: Int
     /// Offset of the first byte after a UTF-8 BOM (0 without one).
     public let bodyStart: Int
+    /// An upper bound on the parser's recursion depth for these tokens: twice the longest logical
+    /// line in tokens, plus `elif`s and indentation levels.
+    let recursionBound: Int
 }
 
 /// A tokenizer error: where it was detected and why. `offset` is the byte CPython's
@@ -34,13 +37,33 @@ public struct TokenizerError: Sendable, Hashable {
     public let offset: Int
     /// Human-readable message, CPython's wording where possible.
     public let message: String
+    /// True when the tokenizer was inside an f-string when it failed.
+    public let insideFString: Bool
+
+    init(offset: Int, message: String, insideFString: Bool = false) {
+        self.offset = offset; self.message = message; self.insideFString = insideFString
+    }
+
+    /// True for errors CPython raises as soon as its tokenizer meets them (bad literals, strings,
+    /// characters, brackets): such an error later in the file replaces an earlier parser error.
+    /// False for indentation, line-continuation and end-of-file errors, which surface only when
+    /// the parser reaches them.
+    /// Errors met inside an f-string do not replace earlier ones either (CPython keeps the error
+    /// from the expression part).
+    public var raisedImmediately: Bool {
+        !insideFString && !(message.hasPrefix("unindent does not match") || message.hasPrefix("inconsistent use of tabs")
+          || message.hasPrefix("unexpected character after line continuation") || message.hasPrefix("unexpected EOF")
+          || message.hasPrefix("too many levels of indentation") || message.hasSuffix("was never closed"))
+    }
 }
 
 @inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128
 }
 @inline(__always) func isIdentChar(_ c: UInt8) -> Bool {
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128 || (c >= 48 && c <= 57)
+    // Bit masks of the ASCII identifier characters: 0-9 in the low half, A-Z _ a-z in the high half.
+    let mask: UInt64 = c < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return c >= 128 || (mask >> UInt64(c & 63)) & 1 != 0
 }
 @inline(__always) func isDecDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
@@ -54,6 +77,8 @@ private struct FMode {
     var depth: Int
     /// Offset of the f-string's first byte (for errors).
     var start: Int
+    /// For a format spec: a nested replacement field has been seen in it.
+    var hadField = false
 }
 
 private struct Lexer {
@@ -72,6 +97,22 @@ private struct Lexer {
     var maxDepth = 0
     var bodyStart = 0
 
+    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest indentation.
+    func recursionBound() -> Int {
+        var longest = 0, lineStart = 0, elifs = 0, indents = 0, maxIndents = 0
+        for (i, t) in tokens.enumerated() {
+            switch t.kind {
+            case .newline: longest = max(longest, i - lineStart); lineStart = i
+            case .kwElif: elifs += 1
+            case .indent: indents += 1; maxIndents = max(maxIndents, indents)
+            case .dedent: indents -= 1
+            default: break
+            }
+        }
+        longest = max(longest, tokens.count - lineStart)
+        return 2 * longest + elifs + 4 * maxIndents + 16
+    }
+
     init(_ src: UnsafeBufferPointer<UInt8>) {
         self.src = src
         self.n = src.count
@@ -87,7 +128,7 @@ private struct Lexer {
     mutating func fail(_ offset: Int, _ message: String) {
         // Errors found at end of input sit on the file's last line, as CPython reports them.
         let at = offset >= n && n > bodyStart ? n - 1 : offset
-        if error == nil { error = TokenizerError(offset: at, message: message) }
+        if error == nil { error = TokenizerError(offset: at, message: message, insideFString: !modes.isEmpty) }
         emit(.errorToken, min(offset, n), min(offset, n))
     }
 
@@ -96,10 +137,12 @@ private struct Lexer {
         if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF { pos = 3; bodyStart = 3 }
         if let problem = checkEncoding() { fail(problem.offset, problem.message); emit(.endMarker, n, n); return }
         while error == nil {
-            let before = tokens.count, beforePos = pos
+            let before = tokens.count, beforePos = pos, beforeModes = modes.count, beforeKind = modes.last?.kind
             if step() { break }
-            // Progress guard: every step consumes input or emits a token.
-            if tokens.count == before && pos == beforePos { fail(pos, "tokenizer made no progress"); break }
+            // Progress guard: every step consumes input, emits a token or changes the f-string mode.
+            if tokens.count == before && pos == beforePos && modes.count == beforeModes && modes.last?.kind == beforeKind {
+                fail(pos, "tokenizer made no progress"); break
+            }
         }
         if error != nil { emit(.endMarker, n, n) }
     }
@@ -274,7 +317,8 @@ private struct Lexer {
             } else { break }
         }
         let c = at(pos)
-        blankLine = pos < n && (c == 35 || c == 10 || c == 13)
+        // CPython's string input always ends in a newline: whitespace at EOF is a blank line.
+        blankLine = pos >= n || c == 35 || c == 10 || c == 13
         if blankLine { return false }
         if contCol != 0 { col = contCol; altcol = contCol }
         let top = indents[indents.count - 1]
@@ -505,7 +549,10 @@ private struct Lexer {
         case 93: kind = .rsqb
         case 123: kind = .lbrace
         case 125: kind = .rbrace
-        case 58: if d == 61 { kind = .colonEqual; len = 2 } else { kind = .colon }
+        case 58:
+            // At the top of an f-string field, ':' always starts the format spec (`f"{x:=10}"`).
+            let fieldTop = modes.last.map { $0.kind == .field && $0.depth == brackets.count } ?? false
+            if d == 61 && !fieldTop { kind = .colonEqual; len = 2 } else { kind = .colon }
         case 44: kind = .comma
         case 59: kind = .semi
         case 43: if d == 61 { kind = .plusEqual; len = 2 } else { kind = .plus }
@@ -532,6 +579,10 @@ private struct Lexer {
         case 94: if d == 61 { kind = .circumflexEqual; len = 2 } else { kind = .circumflex }
         case 64: if d == 61 { kind = .atEqual; len = 2 } else { kind = .at }
         case 33: if d == 61 { kind = .notEqual; len = 2 } else { kind = .exclamation }
+        case 36, 63, 96:  // $ ? `
+            pos += 1
+            emit(.unknownOperator, s, pos)
+            return
         default:
             if c < 32 || c == 127 {
                 fail(s, "invalid non-printable character U+\(hex4(c))")
@@ -631,8 +682,11 @@ private struct Lexer {
                 return
             }
             if (c == 10 || c == 13) && !mode.triple {
-                if mode.kind == .spec {
-                    fail(pos, "f-string: newlines are not allowed in format specifiers for single quoted f-strings")
+                if mode.kind == .spec && !mode.hadField {
+                    // CPython 3.13.0: a newline ends a single-quoted f-string's format spec; the field
+                    // continues in regular mode (`f"{x:ab<newline>}"` has the spec "ab").
+                    if pos > s { emit(.fstringMiddle, s, pos) }
+                    modes[modes.count - 1].kind = .field
                 } else {
                     unterminated(&self)
                 }
@@ -658,6 +712,7 @@ private struct Lexer {
             if c == 123 {
                 if at(pos + 1) == 123 && mode.kind == .literal { pos += 2; continue }
                 if pos > s { emit(.fstringMiddle, s, pos) }
+                if mode.kind == .spec { modes[modes.count - 1].hadField = true }
                 brackets.append((123, pos))
                 if brackets.count > maxDepth { maxDepth = brackets.count }
                 emit(.lbrace, pos, pos + 1)
@@ -666,6 +721,7 @@ private struct Lexer {
                 var field = mode
                 field.kind = .field
                 field.depth = brackets.count
+                field.hadField = false
                 modes.append(field)
                 return
             }

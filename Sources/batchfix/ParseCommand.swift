@@ -28,7 +28,7 @@ struct ParseCommand: AsyncParsableCommand {
     func run() async throws {
         var files: [(String, [UInt8])] = []
         for path in paths {
-            for file in stats ? Self.expand(path) : [path] {
+            for file in Self.expand(path) {
                 guard FileSystem.isDirectoryPath(file) == false, let data = FileSystem.readFile(file) else {
                     Output.error("batchfix: error: \(file): cannot read")
                     throw ExitCode(2)
