@@ -14,8 +14,8 @@ import Testing
 ///
 /// Deterministic: a seeded PRNG drives every mutation, so a failure names an input that the
 /// next run rebuilds exactly. Before each parse the input is written to
-/// `$TMPDIR/parser-robustness/current.py` (and its label to `current.txt`): if the process dies,
-/// that file is the reproducer. A hang is reported with its input saved beside it.
+/// `<repository>/.build-robustness/current.py` (git-ignored; its label to `current.txt`): if the
+/// process dies, that file is the reproducer. A hang is reported with its input saved beside it.
 @Suite(.serialized) struct ParserRobustnessTests {
     // MARK: - Inputs
 
@@ -84,7 +84,7 @@ import Testing
     }
 
     static let workDirectory: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parser-robustness")
+        let dir = repositoryRoot.appendingPathComponent(".build-robustness")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }()
