@@ -56,7 +56,9 @@ import Testing
         func collect(_ dir: URL, maxBytes: Int, every: Int, limit: Int) {
             guard let walker = fm.enumerator(at: dir, includingPropertiesForKeys: nil) else { return }
             var paths: [String] = []
-            for case let url as URL in walker where url.pathExtension == "py" { paths.append(url.path) }
+            for case let url as URL in walker where url.pathExtension == "py" && !url.path.contains("/Fixtures/crashes/") {
+                paths.append(url.path)
+            }
             var taken = 0
             for (i, path) in paths.sorted().enumerated() where i % every == 0 && taken < limit {
                 guard let data = fm.contents(atPath: path), data.count <= maxBytes else { continue }
@@ -292,6 +294,21 @@ import Testing
             ("fiveMBString", Array("x = '".utf8) + rep("abcdefgh", 655_360) + Array("'\n".utf8)),
         ]
         Self.runAll(inputs, dump: false)
+    }
+
+    /// Known crash reproducers (Fixtures/crashes, see its README): opt-in with
+    /// `PARSER_CRASH_REPRODUCERS=1`, because a trap ends the whole test process.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PARSER_CRASH_REPRODUCERS"] == "1",
+                   "parser crash reproducers run with PARSER_CRASH_REPRODUCERS=1 (see Fixtures/crashes/README.md)"))
+    func crashReproducers() throws {
+        let dir = Self.repositoryRoot.appendingPathComponent("Tests/PythonSyntaxTests/Fixtures/crashes")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".py") }.sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let input = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            guard let outcome = Self.guardedParse(input, label: name, dump: true, limit: Self.limit(for: input)) else { return }
+            _ = Self.checkErrors(outcome.errors, input, name)
+        }
     }
 
     /// Deep inputs CPython 3.13 accepts (measured: `ast.parse` succeeds): ours must parse them
