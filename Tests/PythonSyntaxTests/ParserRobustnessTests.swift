@@ -76,6 +76,7 @@ import Testing
     /// What a guarded run reports back.
     struct Outcome: Sendable {
         var errors: [SyntaxError]
+        var hasModule: Bool
         var dumpBytes: Int
     }
 
@@ -106,7 +107,7 @@ import Testing
         let thread = Thread {
             let result = PythonParser.parse(input)
             let dumpBytes = dump ? ASTDump.dump(result, path: "input.py").utf8.count : 0
-            slot.value.withLock { $0 = Outcome(errors: result.errors, dumpBytes: dumpBytes) }
+            slot.value.withLock { $0 = Outcome(errors: result.errors, hasModule: result.tree.root.exists, dumpBytes: dumpBytes) }
             slot.done.signal()
         }
         thread.stackSize = workerStackSize
@@ -134,13 +135,17 @@ import Testing
         .seconds(3) + .milliseconds(input.count / 100)  // 3 s + 10 s per MB
     }
 
-    /// Errors must lie inside the source, with the line and column of their offset (lines end at
-    /// LF, CRLF or a lone CR; the column counts UTF-8 bytes, not counting a BOM, as CPython's).
-    static func checkErrors(_ errors: [SyntaxError], _ input: [UInt8], _ label: String) -> Bool {
-        for e in errors {
+    /// The contract: a module or errors; errors lie inside the source, with the line and column of
+    /// their offset (lines end at LF, CRLF or a lone CR; the column counts UTF-8 bytes, not
+    /// counting a BOM, as CPython's).
+    static func checkOutcome(_ outcome: Outcome, _ input: [UInt8], _ label: String) {
+        if outcome.errors.isEmpty && !outcome.hasModule {
+            Issue.record("\(label): neither a module nor an error")
+        }
+        for e in outcome.errors {
             guard e.offset >= 0, e.offset <= input.count else {
                 Issue.record("\(label): error offset \(e.offset) outside 0...\(input.count): \(e.message)")
-                return false
+                return
             }
             var line = 1, lineStart = 0, i = 0
             while i < e.offset {
@@ -152,10 +157,9 @@ import Testing
             if line == 1, input.starts(with: [0xEF, 0xBB, 0xBF]), e.offset >= 3 { lineStart = 3 }
             if e.line != line || e.column != e.offset - lineStart {
                 Issue.record("\(label): error at offset \(e.offset) says \(e.line):\(e.column), the offset is \(line):\(e.offset - lineStart): \(e.message)")
-                return false
+                return
             }
         }
-        return true
     }
 
     // MARK: - Mutations
@@ -213,7 +217,7 @@ import Testing
             let start = clock.now
             guard let outcome = guardedParse(input, label: label, dump: dump, limit: limit(for: input)) else { return }
             if verbose { print("\(label): \(input.count) bytes, \(clock.now - start)") }
-            _ = checkErrors(outcome.errors, input, label)
+            checkOutcome(outcome, input, label)
             if dump { #expect(outcome.dumpBytes > 0, "\(label): empty dump") }
         }
     }
@@ -307,7 +311,7 @@ import Testing
         for name in names {
             let input = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
             guard let outcome = Self.guardedParse(input, label: name, dump: true, limit: Self.limit(for: input)) else { return }
-            _ = Self.checkErrors(outcome.errors, input, name)
+            Self.checkOutcome(outcome, input, name)
         }
     }
 
