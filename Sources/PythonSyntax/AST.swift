@@ -84,9 +84,12 @@ public struct NodeRecord: Sendable {
     public var aux: UInt8
     /// Bit 0: the expression was written inside parentheses.
     public var flags: UInt8
-    /// Byte range, CPython's positions (start inclusive, end exclusive).
+    /// Byte offset where the node starts (CPython's lineno/col_offset).
     public var start: Int32
+    /// Byte offset just past the node (CPython's end_lineno/end_col_offset).
     public var end: Int32
+    /// Field slots, meaning per `kind` (child ids, list ids, identifier offsets, token indices, ints);
+    /// -1 is "none". Prefer the accessors on `ParseResult`.
     public var a: Int32 = -1, b: Int32 = -1, c: Int32 = -1, d: Int32 = -1, e: Int32 = -1, f: Int32 = -1, g: Int32 = -1
 
     init(_ kind: NodeKind, _ start: Int32, _ end: Int32, aux: UInt8 = 0) {

@@ -40,8 +40,7 @@ public enum PythonParser {
         let map = SourceMap(source)
         // Recursion is bounded (brackets by the tokenizer, other nesting by `Parser.maxDepth`); make
         // sure the thread has the stack that bound needs, or parse on a thread with a large stack.
-        let depthBound = min(tokenized.tokens.count, Parser.maxDepth)
-        let outcome = withStack(atLeast: depthBound * 4096 + (256 << 10)) {
+        let outcome = withStack(atLeast: Parser.stackBudget(tokenized)) {
             Parser.run(source: source, tokens: tokenized)
         }
         let errors = outcome.error.map { e -> [SyntaxError] in

@@ -9,6 +9,34 @@ extension Parser {
         }
     }
 
+    /// Inside brackets, two expressions in a row get CPython's "Perhaps you forgot a comma?" error
+    /// at the first one (its `invalid_expression` rule).
+    mutating func checkMissingComma(_ element: Int32) {
+        guard ok, element >= 0, atExpressionStart, kind != .minus, kind != .plus, kind != .star else { return }
+        let r = tree.nodes[Int(element)]
+        // CPython skips `NAME STRING` (print "x") and expressions starting with a soft keyword.
+        let softKeyword = [StaticString("match"), "case", "type", "_"].contains { word in
+            Int(r.end - r.start) >= word.utf8CodeUnitCount && src[Int(r.start)..<Int(r.start) + word.utf8CodeUnitCount]
+                .elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+                && (Int(r.end - r.start) == word.utf8CodeUnitCount || !isIdentChar(src[Int(r.start) + word.utf8CodeUnitCount]))
+        }
+        if (r.kind == .name && (kind == .string || kind == .fstringStart)) || softKeyword { failHere(); return }
+        // The second expression must parse; reading it may run into a tokenizer error, which then wins.
+        let saved = save()
+        inCommaCheck = true
+        _ = parseExpression()
+        inCommaCheck = false
+        let parsed = ok
+        let hitTokenizerError = toks[p].kind == .errorToken
+        restore(saved)
+        if hitTokenizerError, let e = tokenizerError { error = e; errorIsGeneric = false; return }
+        if parsed {
+            fail(r.start, "invalid syntax. Perhaps you forgot a comma?", generic: false)
+        } else {
+            failHere()
+        }
+    }
+
     /// `star_expressions: star_expression (',' star_expression)+ [','] | star_expression ',' | star_expression`
     mutating func parseStarExpressions() -> Int32 {
         let s = curStart
@@ -86,11 +114,17 @@ extension Parser {
         if kind == .kwLambda { return parseLambda() }
         let s = curStart
         let body = parseDisjunction()
+        // In valid code no expression inside brackets is directly followed by another one.
+        if nesting > 0 && ok && atExpressionStart && !inCommaCheck { checkMissingComma(body); return -1 }
         guard ok, kind == .kwIf else { return body }
         advance()
         let test = parseDisjunction()
         guard ok else { return -1 }
-        if kind != .kwElse { failHere("expected 'else' after 'if' expression", generic: false); return -1 }
+        if kind != .kwElse {
+            // CPython points at the start of the whole conditional expression.
+            if kind == .colon { failHere() } else { fail(s, "expected 'else' after 'if' expression", generic: false) }
+            return -1
+        }
         advance()
         let orelse = parseExpression()
         return node(.ifExp, s, lastEnd, test, body, orelse)
@@ -265,7 +299,9 @@ extension Parser {
                 e = node(.call, s, lastEnd, e, args, keywords)
             case .lsqb:
                 advance()
+                nesting += 1
                 let slice = parseSlices()
+                nesting -= 1
                 guard expect(.rsqb) else { return -1 }
                 e = node(.subscript, s, lastEnd, aux: ExprContext.load.rawValue, e, slice)
             default:
@@ -366,7 +402,8 @@ extension Parser {
     /// `group: '(' (yield_expr | named_expression) ')'`, `tuple`, `genexp`
     mutating func parseParenthesized() -> Int32 {
         guard enter() else { return -1 }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let s = curStart
         advance()
         if kind == .rpar {
@@ -395,13 +432,14 @@ extension Parser {
             markParenthesized(first)
             return first
         }
-        guard kind == .comma else { failHere(); return -1 }
+        guard ok, kind == .comma else { failHere(); return -1 }
         let mark = scratch.count
         scratch.append(first)
         while ok && kind == .comma {
             advance()
             if kind == .rpar { break }
-            scratch.append(parseStarNamedExpression())
+            let e = parseStarNamedExpression()
+            scratch.append(e)
         }
         guard ok, expect(.rpar) else { return -1 }
         let t = node(.tuple, s, lastEnd, aux: ExprContext.load.rawValue, finishList(mark))
@@ -412,7 +450,8 @@ extension Parser {
     /// `list: '[' [star_named_expressions] ']'`, `listcomp: '[' named_expression for_if_clauses ']'`
     mutating func parseListDisplay() -> Int32 {
         guard enter() else { return -1 }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let s = curStart
         advance()
         if kind == .rsqb {
@@ -431,7 +470,8 @@ extension Parser {
         while ok && kind == .comma {
             advance()
             if kind == .rsqb { break }
-            scratch.append(parseStarNamedExpression())
+            let e = parseStarNamedExpression()
+            scratch.append(e)
         }
         guard ok, expect(.rsqb) else { return -1 }
         return node(.list, s, lastEnd, aux: ExprContext.load.rawValue, finishList(mark))
@@ -440,7 +480,8 @@ extension Parser {
     /// `dict`, `set`, `dictcomp`, `setcomp`: `'{' ... '}'`
     mutating func parseBraceDisplay() -> Int32 {
         guard enter() else { return -1 }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let s = curStart
         advance()
         if kind == .rbrace {
@@ -477,7 +518,8 @@ extension Parser {
                 while ok && kind == .comma {
                     advance()
                     if kind == .rbrace { break }
-                    scratch.append(parseStarNamedExpression())
+                    let e = parseStarNamedExpression()
+                    scratch.append(e)
                 }
                 guard ok, expect(.rbrace) else { return -1 }
                 return node(.set, s, lastEnd, finishList(mark))
@@ -531,15 +573,21 @@ extension Parser {
     /// A generator expression as the only argument takes the parentheses as its range.
     mutating func parseCallArguments() -> (Int32, Int32) {
         guard enter() else { return (0, 0) }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let lpar = curStart
         advance()
         let argMark = scratch.count
         var keywords: [Int32] = []
         var count = 0
+        var positionalAfterKeyword: String?
         while ok && kind != .rpar {
             let s = curStart
             if kind == .star {
+                if keywords.contains(where: { tree.nodes[Int($0)].a < 0 }) {
+                    failHere("iterable argument unpacking follows keyword argument unpacking", generic: false)
+                    break
+                }
                 advance()
                 let v = parseExpression()
                 scratch.append(node(.starred, s, lastEnd, aux: ExprContext.load.rawValue, v))
@@ -567,9 +615,11 @@ extension Parser {
                     fail(s, "Generator expression must be parenthesized", generic: false)
                     break
                 }
-                if !keywords.isEmpty, kindOf(e) != .starred, keywords.contains(where: { tree.nodes[Int($0)].a >= 0 }) {
-                    fail(s, "positional argument follows keyword argument", generic: false)
-                    break
+                if !keywords.isEmpty && kindOf(e) != .starred && positionalAfterKeyword == nil {
+                    // CPython reports this after reading the whole argument list (at its last token).
+                    positionalAfterKeyword = keywords.contains(where: { tree.nodes[Int($0)].a < 0 })
+                        ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
                 }
                 scratch.append(e)
             }
@@ -578,6 +628,11 @@ extension Parser {
             if kind == .comma { advance() } else { break }
         }
         guard ok, expect(.rpar) else { scratch.removeSubrange(argMark...); return (0, 0) }
+        if let message = positionalAfterKeyword {
+            fail(lastEnd - 1, message, generic: false)
+            scratch.removeSubrange(argMark...)
+            return (0, 0)
+        }
         let args = finishList(argMark)
         return (args, tree.makeList(keywords[...]))
     }

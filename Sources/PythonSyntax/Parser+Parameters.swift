@@ -2,6 +2,8 @@ extension Parser {
     /// `params` / `lambda_params`: positional-only (`/`), regular, `*args` or bare `*`, keyword-only,
     /// `**kwargs`, with defaults and (for `def`) annotations. Stops before `closing`.
     mutating func parseParameters(closing: TokenKind, annotations: Bool) -> Int32 {
+        if closing == .rpar { nesting += 1 }
+        defer { if closing == .rpar { nesting -= 1 } }
         var posonly: [Int32] = [], args: [Int32] = [], defaults: [Int32] = []
         var kwonly: [Int32] = [], kwDefaults: [Int32] = []
         var vararg: Int32 = -1, kwarg: Int32 = -1

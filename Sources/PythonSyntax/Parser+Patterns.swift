@@ -13,7 +13,7 @@ extension Parser {
         advance()
         advance()
         guard kind == .indent else {
-            failHere("expected an indented block after 'match' statement on line \(lineNumber(s))", generic: false)
+            fail(curStart, "expected an indented block after 'match' statement on line \(lineNumber(s))", generic: false)
             return -1
         }
         advance()

@@ -3,7 +3,9 @@ extension Parser {
     mutating func parseModule() {
         let mark = scratch.count
         while ok && kind != .endMarker {
+            let before = p
             parseStatement()
+            if ok && p == before { failHere() }  // progress guard
         }
         let body = finishList(mark)
         tree.root = NodeID(node(.module, 0, Int32(src.count), body))
@@ -67,13 +69,15 @@ extension Parser {
         advance()
         guard kind == .indent else {
             let line = lineNumber(owner)
-            failHere("expected an indented block after \(what) on line \(line)", generic: false)
+            fail(curStart, "expected an indented block after \(what) on line \(line)", generic: false)
             return 0
         }
         advance()
         let mark = scratch.count
         while ok && kind != .dedent && kind != .endMarker {
+            let before = p
             parseStatement()
+            if ok && p == before { failHere() }  // progress guard
         }
         guard ok else { return 0 }
         advance()  // DEDENT

@@ -3,9 +3,11 @@ struct TextRun {
     var text: [UInt32] = []
     var start: Int32 = -1
     var end: Int32 = 0
+    /// 1 when the run starts with a `u`-prefixed string (CPython then gives the Constant kind "u").
+    var kind: Int32 = 0
 
-    mutating func append(_ scalars: [UInt32], _ s: Int32, _ e: Int32) {
-        if start < 0 { start = s }
+    mutating func append(_ scalars: [UInt32], _ s: Int32, _ e: Int32, unicodePrefix: Bool = false) {
+        if start < 0 { start = s; kind = unicodePrefix ? 1 : 0 }
         end = e
         text.append(contentsOf: scalars)
     }
@@ -67,7 +69,8 @@ extension Parser {
             if kind == .string {
                 let t = toks[p]
                 switch StringDecoding.decodeStr(src, t) {
-                case .success(let v): run.append(v, t.start, t.end)
+                case .success(let v):
+                    run.append(v, t.start, t.end, unicodePrefix: StringFlags(rawValue: t.flags).contains(.unicode))
                 case .failure(let e): literalError(t, e); return -1
                 }
                 advance()
@@ -101,7 +104,7 @@ extension Parser {
         if run.start >= 0 && !run.text.isEmpty {
             tree.strings.append(run.text)
             let idx = Int32(tree.strings.count - 1)
-            scratch.append(node(.constant, run.start, run.end, ConstantKind.decodedStr.rawValue, idx, idx))
+            scratch.append(node(.constant, run.start, run.end, ConstantKind.decodedStr.rawValue, idx, idx, run.kind))
         }
         run = TextRun()
     }
@@ -134,7 +137,8 @@ extension Parser {
     /// `fstring_replacement_field: '{' (yield_expr | star_expressions) '='? [fstring_conversion] [fstring_full_format_spec] '}'`
     mutating func parseReplacementField(_ run: inout TextRun, raw: Bool) {
         guard enter() else { return }
-        defer { leave() }
+        nesting += 1
+        defer { leave(); nesting -= 1 }
         let s = curStart
         advance()
         let exprStart = lastEnd
@@ -181,7 +185,13 @@ extension Parser {
                     }
                     advance()
                 case .lbrace:
+                    if specNesting >= 2 {
+                        failHere("f-string: expressions nested too deeply", generic: false)
+                        return
+                    }
+                    specNesting += 1
                     parseReplacementField(&specRun, raw: raw)
+                    specNesting -= 1
                 default:
                     failHere("f-string: expecting '}'", generic: false)
                 }

@@ -8,6 +8,8 @@ struct Parser {
     let toks: [Token]
     /// Index of the current (significant) token.
     var p = 0
+    /// The furthest token index the parser has reached (CPython's `p->fill - 1`).
+    var furthest = 0
     /// End offset of the last consumed token.
     var lastEnd: Int32 = 0
     var tree = SyntaxTree()
@@ -20,6 +22,21 @@ struct Parser {
     /// Current nesting depth of recursive productions (bounded: see `maxDepth`).
     var depth = 0
     static let maxDepth = 1200
+
+    /// Stack bytes parsing may need: recursion is at most `maxDepth` levels, and at most the
+    /// tokenizer's `recursionBound`; 8 KB per level (measured under 8 KB in debug builds, where
+    /// frames are largest: see RobustnessTests.parserFitsItsStackBudget).
+    static func stackBudget(_ tokens: TokenizeResult) -> Int {
+        min(tokens.recursionBound, maxDepth) * 8192 + (256 << 10)
+    }
+    /// Bracket nesting of the expression being parsed (CPython's tokenizer `level`).
+    var nesting = 0
+    /// How many f-string format specs enclose the current replacement field.
+    var specNesting = 0
+    /// Set while checking "Perhaps you forgot a comma?" so the check does not recurse.
+    var inCommaCheck = false
+    /// Set for errors CPython never replaces by a later tokenizer error ("unexpected indent").
+    var errorIsFinal = false
 
     init(source: [UInt8], tokens: TokenizeResult) {
         src = source
@@ -34,8 +51,17 @@ struct Parser {
     static func run(source: [UInt8], tokens: TokenizeResult) -> ParserOutcome {
         var parser = Parser(source: source, tokens: tokens)
         parser.parseModule()
-        if let tokErr = parser.tokenizerError, parser.error == nil || parser.errorIsGeneric {
-            parser.error = tokErr
+        // CPython tokenizes the rest of the file after a syntax error: a tokenizer error there wins,
+        // except an unclosed bracket, which wins only when the parser got past the bracket's line.
+        if let tokErr = parser.tokenizerError, parser.error != tokErr, !parser.errorIsFinal {
+            if tokErr.message.hasSuffix("was never closed") {
+                if parser.error == nil
+                    || parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset)) {
+                    parser.error = tokErr
+                }
+            } else if parser.error == nil || tokErr.raisedImmediately {
+                parser.error = tokErr
+            }
         }
         return ParserOutcome(tree: parser.tree, error: parser.error)
     }
@@ -59,6 +85,7 @@ struct Parser {
         if k != .newline && k != .indent && k != .dedent { lastEnd = toks[p].end }
         p += 1
         skipTrivia()
+        if p > furthest { furthest = p }
     }
 
     /// The kind of the significant token `k` positions ahead.
@@ -105,7 +132,9 @@ struct Parser {
             errorIsGeneric = false
             return
         }
-        error = TokenizerError(offset: Int(offset), message: message)
+        // CPython places end-of-file tokens on the last line of the file (the line of its last byte).
+        let at = Int(offset) >= src.count && !src.isEmpty ? src.count - 1 : Int(offset)
+        error = TokenizerError(offset: at, message: message)
         errorIsGeneric = generic
     }
 
@@ -113,10 +142,10 @@ struct Parser {
     mutating func failHere(_ message: String = "invalid syntax", generic: Bool = true) {
         let t = toks[p]
         switch t.kind {
-        case .indent: fail(t.end, "unexpected indent", generic: false)
-        case .dedent: fail(t.start, "unexpected unindent", generic: false)
+        case .indent: fail(t.end, "unexpected indent", generic: false); errorIsFinal = true
+        case .dedent: fail(t.start, "unexpected unindent", generic: false); errorIsFinal = true
         case .endMarker where tokenizerError == nil:
-            fail(t.start, message == "invalid syntax" ? "unexpected EOF while parsing" : message, generic: generic)
+            fail(t.start, message, generic: generic)
         default: fail(t.start, message, generic: generic)
         }
     }
@@ -152,6 +181,7 @@ struct Parser {
         scratch.removeSubrange(s.scratch...)
         depth = s.depth
         error = nil
+        errorIsFinal = false
         errorIsGeneric = false
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Converts byte offsets to (line, column) and back. Lines are 1-based; columns are 0-based, either in
 /// UTF-8 bytes (CPython's `col_offset`) or in Unicode scalars (what editors count).
 ///
@@ -13,8 +19,19 @@ public struct SourceMap: Sendable {
         self.source = source
         var starts = [source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
         source.withUnsafeBufferPointer { buf in
-            var i = 0
+            guard let base = buf.baseAddress else { return }
             let n = buf.count
+            starts.reserveCapacity(n / 32 + 1)
+            if memchr(base, 13, n) == nil {
+                // Only `\n` line ends: let memchr find them.
+                var i = 0
+                while i < n, let hit = memchr(base + i, 10, n - i) {
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(i)
+                }
+                return
+            }
+            var i = 0
             while i < n {
                 let c = buf[i]
                 if c == 10 { starts.append(i + 1) }

@@ -418,3 +418,43 @@ extension ParseResult {
     /// The comment tokens, in order (text via `text(_:)` of their range).
     public var comments: [Token] { tokens.filter { $0.kind == .comment } }
 }
+
+// MARK: - Tokens and lines
+
+extension ParseResult {
+    /// Index in `tokens` of the token whose range contains `offset` (or that starts at it); nil when
+    /// `offset` is in whitespace between tokens or out of range.
+    public func tokenIndex(at offset: Int) -> Int? {
+        var lo = 0, hi = tokens.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let t = tokens[mid]
+            if Int(t.end) <= offset && t.end > t.start { lo = mid + 1 }
+            else if Int(t.start) > offset { hi = mid - 1 }
+            else {
+                // Several tokens may share a start (empty DEDENT/NEWLINE at EOF): take the first real one.
+                var i = mid
+                while i > 0 && tokens[i - 1].start == t.start { i -= 1 }
+                while i < tokens.count - 1 && tokens[i].start == tokens[i].end && Int(tokens[i].start) == offset { i += 1 }
+                return Int(tokens[i].start) <= offset && offset < max(Int(tokens[i].end), Int(tokens[i].start) + 1) ? i : nil
+            }
+        }
+        return nil
+    }
+
+    /// The byte range of whole lines covering `id`: from the start of its first line through the line
+    /// break that ends its last line (what removing a statement on its own lines deletes).
+    public func lineRange(_ id: NodeID) -> Range<Int> {
+        let r = range(id)
+        let first = sourceMap.line(of: r.lowerBound)
+        let last = sourceMap.line(of: max(r.lowerBound, r.upperBound - 1))
+        let start = sourceMap.lineStarts[first - 1]
+        let end = last < sourceMap.lineStarts.count ? sourceMap.lineStarts[last] : source.count
+        return start..<end
+    }
+
+    /// The comment tokens inside a byte range (e.g. a statement's `lineRange`).
+    public func comments(in range: Range<Int>) -> [Token] {
+        tokens.filter { $0.kind == .comment && range.contains(Int($0.start)) }
+    }
+}

@@ -12,6 +12,8 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
     case slashEqual, percentEqual, amperEqual, vbarEqual, circumflexEqual, leftShiftEqual
     case rightShiftEqual, doubleStarEqual, doubleSlash, doubleSlashEqual, at, atEqual, rarrow
     case ellipsis, colonEqual, exclamation
+    /// `$`, `?` or a backtick: CPython's tokenizer passes them on as operators the grammar never accepts.
+    case unknownOperator
     // Hard keywords.
     case kwFalse, kwNone, kwTrue, kwAnd, kwAs, kwAssert, kwAsync, kwAwait, kwBreak, kwClass
     case kwContinue, kwDef, kwDel, kwElif, kwElse, kwExcept, kwFinally, kwFor, kwFrom, kwGlobal

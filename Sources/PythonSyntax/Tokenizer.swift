@@ -10,7 +10,7 @@ public enum PythonTokenizer {
             var lexer = Lexer(buffer)
             lexer.run()
             return TokenizeResult(tokens: lexer.tokens, error: lexer.error, maxBracketDepth: lexer.maxDepth,
-                                  bodyStart: lexer.bodyStart)
+                                  bodyStart: lexer.bodyStart, recursionBound: lexer.recursionBound())
         }
     }
 }
@@ -25,6 +25,9 @@ public struct TokenizeResult: Sendable {
     public let maxBracketDepth: Int
     /// Offset of the first byte after a UTF-8 BOM (0 without one).
     public let bodyStart: Int
+    /// An upper bound on the parser's recursion depth for these tokens: twice the longest logical
+    /// line in tokens, plus `elif`s and indentation levels.
+    let recursionBound: Int
 }
 
 /// A tokenizer error: where it was detected and why. `offset` is the byte CPython's
@@ -34,13 +37,24 @@ public struct TokenizerError: Sendable, Hashable {
     public let offset: Int
     /// Human-readable message, CPython's wording where possible.
     public let message: String
+    /// True for errors CPython raises as soon as its tokenizer meets them (bad literals, strings,
+    /// characters, brackets): such an error later in the file replaces an earlier parser error.
+    /// False for indentation, line-continuation and end-of-file errors, which surface only when
+    /// the parser reaches them.
+    public var raisedImmediately: Bool {
+        !(message.hasPrefix("unindent does not match") || message.hasPrefix("inconsistent use of tabs")
+          || message.hasPrefix("unexpected character after line continuation") || message.hasPrefix("unexpected EOF")
+          || message.hasPrefix("too many levels of indentation") || message.hasSuffix("was never closed"))
+    }
 }
 
 @inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128
 }
 @inline(__always) func isIdentChar(_ c: UInt8) -> Bool {
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128 || (c >= 48 && c <= 57)
+    // Bit masks of the ASCII identifier characters: 0-9 in the low half, A-Z _ a-z in the high half.
+    let mask: UInt64 = c < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return c >= 128 || (mask >> UInt64(c & 63)) & 1 != 0
 }
 @inline(__always) func isDecDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
@@ -72,6 +86,22 @@ private struct Lexer {
     var maxDepth = 0
     var bodyStart = 0
 
+    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest indentation.
+    func recursionBound() -> Int {
+        var longest = 0, lineStart = 0, elifs = 0, indents = 0, maxIndents = 0
+        for (i, t) in tokens.enumerated() {
+            switch t.kind {
+            case .newline: longest = max(longest, i - lineStart); lineStart = i
+            case .kwElif: elifs += 1
+            case .indent: indents += 1; maxIndents = max(maxIndents, indents)
+            case .dedent: indents -= 1
+            default: break
+            }
+        }
+        longest = max(longest, tokens.count - lineStart)
+        return 2 * longest + elifs + 4 * maxIndents + 16
+    }
+
     init(_ src: UnsafeBufferPointer<UInt8>) {
         self.src = src
         self.n = src.count
@@ -85,11 +115,14 @@ private struct Lexer {
     }
 
     mutating func fail(_ offset: Int, _ message: String) {
-        if error == nil { error = TokenizerError(offset: offset, message: message) }
+        // Errors found at end of input sit on the file's last line, as CPython reports them.
+        let at = offset >= n && n > bodyStart ? n - 1 : offset
+        if error == nil { error = TokenizerError(offset: at, message: message) }
         emit(.errorToken, min(offset, n), min(offset, n))
     }
 
     mutating func run() {
+        if n == 0 { emit(.endMarker, 0, 0); return }
         if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF { pos = 3; bodyStart = 3 }
         if let problem = checkEncoding() { fail(problem.offset, problem.message); emit(.endMarker, n, n); return }
         while error == nil {
@@ -105,8 +138,6 @@ private struct Lexer {
     func checkEncoding() -> TokenizerError? {
         // Coding declaration: `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on line 1, or line 2 if line 1 is a comment/blank.
         var lineStart = bodyStart
-        var hasNonASCII = false
-        for i in bodyStart..<n where src[i] >= 0x80 { hasNonASCII = true; break }
         for lineNo in 0..<2 {
             var e = lineStart
             while e < n && src[e] != 10 && src[e] != 13 { e += 1 }
@@ -114,6 +145,8 @@ private struct Lexer {
             while i < e && (src[i] == 32 || src[i] == 9 || src[i] == 12) { i += 1 }
             if i < e && src[i] == 35 {
                 if let name = codingName(i, e) {
+                    var hasNonASCII = false
+                    for k in bodyStart..<n where src[k] >= 0x80 { hasNonASCII = true; break }
                     let lower = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
                     let utf8 = lower == "utf-8" || lower == "utf8" || lower.hasPrefix("utf-8-")
                     let asciiCompatible = ["latin-1", "iso-8859-1", "iso8859-1", "latin1", "ascii", "us-ascii", "cp1252",
@@ -138,7 +171,14 @@ private struct Lexer {
         }
         // UTF-8 validity and NUL bytes.
         var i = bodyStart
+        let raw = UnsafeRawPointer(src.baseAddress!)
         while i < n {
+            // Fast path: 8 ASCII bytes without NUL at a time.
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if w & 0x8080_8080_8080_8080 == 0 && hasZero == 0 { i += 8; continue }
+            }
             let c = src[i]
             if c < 0x80 {
                 if c == 0 { return TokenizerError(offset: i, message: "source code cannot contain null bytes") }
@@ -264,7 +304,8 @@ private struct Lexer {
             } else { break }
         }
         let c = at(pos)
-        blankLine = pos < n && (c == 35 || c == 10 || c == 13)
+        // CPython's string input always ends in a newline: whitespace at EOF is a blank line.
+        blankLine = pos >= n || c == 35 || c == 10 || c == 13
         if blankLine { return false }
         if contCol != 0 { col = contCol; altcol = contCol }
         let top = indents[indents.count - 1]
@@ -313,11 +354,12 @@ private struct Lexer {
 
     mutating func scanName() {
         let start = pos
-        // A string prefix?
+        // A string prefix? (Only names starting with r, b, u or f can be one.)
+        let first = src[pos] | 0x20
         var p = pos
         var flags: StringFlags = []
         var valid = true
-        while p < n && p - start < 3 {
+        while (first == 114 || first == 98 || first == 117 || first == 102) && p < n && p - start < 3 {
             let c = src[p] | 0x20
             if c == 114 /* r */ { if flags.contains(.raw) { valid = false }; flags.insert(.raw) }
             else if c == 98 /* b */ { if flags.contains(.bytes) { valid = false }; flags.insert(.bytes) }
@@ -333,8 +375,34 @@ private struct Lexer {
             scanString(prefixStart: start, flags: flags)
             return
         }
-        while pos < n && isIdentChar(src[pos]) { pos += 1 }
+        var ascii = true
+        while pos < n && isIdentChar(src[pos]) { if src[pos] >= 128 { ascii = false }; pos += 1 }
+        if !ascii, let bad = invalidIdentifierCharacter(start, pos) {
+            let v = bad.scalar.value
+            let hex = String(v, radix: 16, uppercase: true)
+            fail(bad.offset, "invalid character '\(Character(bad.scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.utf8.count)))\(hex))")
+            return
+        }
         emit(keywordKind(start, pos), start, pos)
+    }
+
+    /// The first character of a non-ASCII name that cannot be part of an identifier (XID rules;
+    /// names that NFKC-normalise to a valid identifier are accepted, as CPython does).
+    func invalidIdentifierCharacter(_ s: Int, _ e: Int) -> (offset: Int, scalar: Unicode.Scalar)? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: src[s..<e]), as: UTF8.self)
+        func firstInvalid(_ t: String) -> (Int, Unicode.Scalar)? {
+            var offset = 0
+            for (i, u) in t.unicodeScalars.enumerated() {
+                let ok = i == 0 ? (u.properties.isXIDStart || u == "_") : u.properties.isXIDContinue
+                if !ok { return (offset, u) }
+                offset += String(u).utf8.count
+            }
+            return nil
+        }
+        guard let (offset, scalar) = firstInvalid(text) else { return nil }
+        let normalized = PythonLiteral.normalizeIdentifier(ArraySlice(UnsafeBufferPointer(rebasing: src[s..<e])))
+        if firstInvalid(normalized) == nil { return nil }
+        return (s + offset, scalar)
     }
 
     func keywordKind(_ s: Int, _ e: Int) -> TokenKind {
@@ -468,7 +536,10 @@ private struct Lexer {
         case 93: kind = .rsqb
         case 123: kind = .lbrace
         case 125: kind = .rbrace
-        case 58: if d == 61 { kind = .colonEqual; len = 2 } else { kind = .colon }
+        case 58:
+            // At the top of an f-string field, ':' always starts the format spec (`f"{x:=10}"`).
+            let fieldTop = modes.last.map { $0.kind == .field && $0.depth == brackets.count } ?? false
+            if d == 61 && !fieldTop { kind = .colonEqual; len = 2 } else { kind = .colon }
         case 44: kind = .comma
         case 59: kind = .semi
         case 43: if d == 61 { kind = .plusEqual; len = 2 } else { kind = .plus }
@@ -495,6 +566,10 @@ private struct Lexer {
         case 94: if d == 61 { kind = .circumflexEqual; len = 2 } else { kind = .circumflex }
         case 64: if d == 61 { kind = .atEqual; len = 2 } else { kind = .at }
         case 33: if d == 61 { kind = .notEqual; len = 2 } else { kind = .exclamation }
+        case 36, 63, 96:  // $ ? `
+            pos += 1
+            emit(.unknownOperator, s, pos)
+            return
         default:
             if c < 32 || c == 127 {
                 fail(s, "invalid non-printable character U+\(hex4(c))")

@@ -71,6 +71,39 @@ import Testing
         check(Array(text.utf8))
     }
 
+    /// The parser stays within the stack budget it asks for (checked on a thread of exactly that size).
+    @Test(arguments: [
+        "x = " + String(repeating: "-", count: 5_000) + "1",
+        "x = " + String(repeating: "not ", count: 5_000) + "1",
+        "x = " + String(repeating: "lambda: ", count: 5_000) + "1",
+        "x = " + String(repeating: "1 if 1 else ", count: 5_000) + "1",
+        "x = " + String(repeating: "2 ** ", count: 5_000) + "1",
+        "x = " + String(repeating: "(", count: 199) + String(repeating: ")", count: 199),
+        "x = " + String(repeating: "[", count: 199) + String(repeating: "]", count: 199),
+        "x = " + String(repeating: "{", count: 199) + String(repeating: "}", count: 199),
+        "x = " + String(repeating: "f'{", count: 150) + "1" + String(repeating: "}'", count: 150),
+        "x = " + String(repeating: "a(", count: 199) + String(repeating: ")", count: 199),
+        "x = " + String(repeating: "a[", count: 199) + String(repeating: "]", count: 199),
+        "if x: pass\n" + String(repeating: "elif x: pass\n", count: 5_000),
+        // Below the depth limit, the budget comes from the tokenizer's bound: check that it holds.
+        "x = " + String(repeating: "-", count: 300) + "1",
+        "x = " + String(repeating: "not ", count: 300) + "1",
+        "x = " + String(repeating: "lambda: ", count: 300) + "1",
+        "x = " + String(repeating: "1 if 1 else ", count: 300) + "1",
+        "x = " + String(repeating: "f'{", count: 100) + "1" + String(repeating: "}'", count: 100),
+        "x = " + String(repeating: "a(b=", count: 150) + "1" + String(repeating: ")", count: 150),
+        "x = " + String(repeating: "[[", count: 90) + String(repeating: "]]", count: 90),
+        (0..<99).map { String(repeating: " ", count: $0) + "if -(-(-x)):\n" }.joined() + String(repeating: " ", count: 99) + "pass\n",
+        "if x: pass\n" + String(repeating: "elif x: pass\n", count: 300),
+    ])
+    func parserFitsItsStackBudget(_ text: String) {
+        let bytes = Array(text.utf8)
+        let tokens = PythonTokenizer.tokenize(bytes)
+        let budget = Parser.stackBudget(tokens)
+        let outcome = runWithLargeStack(stackSize: budget) { Parser.run(source: bytes, tokens: tokens) }
+        #expect(outcome.tree.nodes.count > 0 || outcome.error != nil)
+    }
+
     @Test func deepButLegalNestingParses() {
         let text = "x = " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150) + "\n"
         let r = PythonParser.parse(Array(text.utf8))

@@ -97,4 +97,31 @@ import Testing
         let pos = r.position(r.body(r.module)[4])
         #expect(pos.line == 6 && pos.column == 0)  // decorated def starts at `def`
     }
+
+    @Test func tokensAndLines() throws {
+        let r = result
+        let first = r.body(r.module)[0]
+        #expect(r.text(r.lineRange(first)) == "import os, a.b as c  # why\n")
+        #expect(r.comments(in: r.lineRange(first)).count == 1)
+        let i = try #require(r.tokenIndex(at: 7))  // inside "os"
+        #expect(r.tokens[i].kind == .name && r.text(r.tokens[i].range) == "os")
+        #expect(r.tokenIndex(at: 6) == nil)  // the space
+        let def = r.body(r.module)[4]
+        #expect(r.text(r.lineRange(def)).hasPrefix("def f(p"))
+    }
+
+    @Test func concurrentParsesAgree() async {
+        let sources = (0..<16).map { i in Array((source + "\nx\(i) = \(i)\n").utf8) }
+        let dumps = await withTaskGroup(of: (Int, String).self) { group in
+            for (i, s) in sources.enumerated() {
+                group.addTask { (i, ASTDump.dump(PythonParser.parse(s), path: "t.py")) }
+            }
+            var out = [String](repeating: "", count: sources.count)
+            for await (i, d) in group { out[i] = d }
+            return out
+        }
+        for (i, s) in sources.enumerated() {
+            #expect(dumps[i] == ASTDump.dump(PythonParser.parse(s), path: "t.py"))
+        }
+    }
 }

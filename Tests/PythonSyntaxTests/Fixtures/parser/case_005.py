@@ -1,0 +1,3 @@
+x = 1
+foo bar
+s = 'unterminated

@@ -1,0 +1,3 @@
+x = 1
+with (a as b:
+    pass

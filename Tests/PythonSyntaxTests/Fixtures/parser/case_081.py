@@ -1,0 +1,3 @@
+x = 1
+while x = 1:
+    pass

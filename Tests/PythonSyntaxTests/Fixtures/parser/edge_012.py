@@ -1,0 +1,1 @@
+with a as b.c, d[0] as e: pass

@@ -1,0 +1,1 @@
+async def f(): return [x async for x in y if await x]

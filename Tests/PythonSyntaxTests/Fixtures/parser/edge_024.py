@@ -1,0 +1,1 @@
+async def f(): return (await x for x in y)

@@ -1,0 +1,3 @@
+0 if 1else 2
+# only a comment without newline
+   

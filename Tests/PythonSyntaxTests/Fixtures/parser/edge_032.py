@@ -1,0 +1,2 @@
+match match:
+    case case: pass

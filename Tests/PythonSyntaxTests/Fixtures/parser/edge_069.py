@@ -1,0 +1,1 @@
+x = "\N{EM DASH}" f"\N{EM DASH}{x}"

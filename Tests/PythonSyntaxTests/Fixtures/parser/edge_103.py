@@ -1,0 +1,1 @@
+type A[T: int = str, *Ts = *tuple[int], **P = [int]] = T

@@ -1,0 +1,1 @@
+class A(B, *c, d=e, **f): pass

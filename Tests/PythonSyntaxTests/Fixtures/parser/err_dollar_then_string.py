@@ -1,0 +1,3 @@
+foo bar
+x $ y
+z = "abc

@@ -1,0 +1,1 @@
+f'{x:{"a" if y else "b"}}'
