@@ -152,6 +152,7 @@ extension Parser {
         if kind == .equal {
             advance()
             debug = true
+            guard kind != .errorToken && kind != .endMarker && curStart >= exprStart else { failHere(); return }
             run.append(StringDecoding.scalars(src, Int(exprStart), Int(curStart)), exprStart, curStart)
         }
         var conversion: Int32 = -1
@@ -198,7 +199,8 @@ extension Parser {
             }
             guard ok else { return }
             flush(&specRun)
-            spec = node(.joinedStr, cs, curStart, finishList(mark))
+            // The spec spans the ':' through its last part (CPython's range).
+            spec = node(.joinedStr, cs, lastEnd, finishList(mark))
         }
         if debug && conversion == -1 && spec == -1 { conversion = 114 }
         guard kind == .rbrace else { failHere("f-string: expecting '}'", generic: false); return }

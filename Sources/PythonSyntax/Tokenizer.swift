@@ -37,12 +37,21 @@ public struct TokenizerError: Sendable, Hashable {
     public let offset: Int
     /// Human-readable message, CPython's wording where possible.
     public let message: String
+    /// True when the tokenizer was inside an f-string when it failed.
+    public let insideFString: Bool
+
+    init(offset: Int, message: String, insideFString: Bool = false) {
+        self.offset = offset; self.message = message; self.insideFString = insideFString
+    }
+
     /// True for errors CPython raises as soon as its tokenizer meets them (bad literals, strings,
     /// characters, brackets): such an error later in the file replaces an earlier parser error.
     /// False for indentation, line-continuation and end-of-file errors, which surface only when
     /// the parser reaches them.
+    /// Errors met inside an f-string do not replace earlier ones either (CPython keeps the error
+    /// from the expression part).
     public var raisedImmediately: Bool {
-        !(message.hasPrefix("unindent does not match") || message.hasPrefix("inconsistent use of tabs")
+        !insideFString && !(message.hasPrefix("unindent does not match") || message.hasPrefix("inconsistent use of tabs")
           || message.hasPrefix("unexpected character after line continuation") || message.hasPrefix("unexpected EOF")
           || message.hasPrefix("too many levels of indentation") || message.hasSuffix("was never closed"))
     }
@@ -68,6 +77,8 @@ private struct FMode {
     var depth: Int
     /// Offset of the f-string's first byte (for errors).
     var start: Int
+    /// For a format spec: a nested replacement field has been seen in it.
+    var hadField = false
 }
 
 private struct Lexer {
@@ -117,7 +128,7 @@ private struct Lexer {
     mutating func fail(_ offset: Int, _ message: String) {
         // Errors found at end of input sit on the file's last line, as CPython reports them.
         let at = offset >= n && n > bodyStart ? n - 1 : offset
-        if error == nil { error = TokenizerError(offset: at, message: message) }
+        if error == nil { error = TokenizerError(offset: at, message: message, insideFString: !modes.isEmpty) }
         emit(.errorToken, min(offset, n), min(offset, n))
     }
 
@@ -126,10 +137,12 @@ private struct Lexer {
         if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF { pos = 3; bodyStart = 3 }
         if let problem = checkEncoding() { fail(problem.offset, problem.message); emit(.endMarker, n, n); return }
         while error == nil {
-            let before = tokens.count, beforePos = pos
+            let before = tokens.count, beforePos = pos, beforeModes = modes.count, beforeKind = modes.last?.kind
             if step() { break }
-            // Progress guard: every step consumes input or emits a token.
-            if tokens.count == before && pos == beforePos { fail(pos, "tokenizer made no progress"); break }
+            // Progress guard: every step consumes input, emits a token or changes the f-string mode.
+            if tokens.count == before && pos == beforePos && modes.count == beforeModes && modes.last?.kind == beforeKind {
+                fail(pos, "tokenizer made no progress"); break
+            }
         }
         if error != nil { emit(.endMarker, n, n) }
     }
@@ -669,8 +682,11 @@ private struct Lexer {
                 return
             }
             if (c == 10 || c == 13) && !mode.triple {
-                if mode.kind == .spec {
-                    fail(pos, "f-string: newlines are not allowed in format specifiers for single quoted f-strings")
+                if mode.kind == .spec && !mode.hadField {
+                    // CPython 3.13.0: a newline ends a single-quoted f-string's format spec; the field
+                    // continues in regular mode (`f"{x:ab<newline>}"` has the spec "ab").
+                    if pos > s { emit(.fstringMiddle, s, pos) }
+                    modes[modes.count - 1].kind = .field
                 } else {
                     unterminated(&self)
                 }
@@ -696,6 +712,7 @@ private struct Lexer {
             if c == 123 {
                 if at(pos + 1) == 123 && mode.kind == .literal { pos += 2; continue }
                 if pos > s { emit(.fstringMiddle, s, pos) }
+                if mode.kind == .spec { modes[modes.count - 1].hadField = true }
                 brackets.append((123, pos))
                 if brackets.count > maxDepth { maxDepth = brackets.count }
                 emit(.lbrace, pos, pos + 1)
@@ -704,6 +721,7 @@ private struct Lexer {
                 var field = mode
                 field.kind = .field
                 field.depth = brackets.count
+                field.hadField = false
                 modes.append(field)
                 return
             }

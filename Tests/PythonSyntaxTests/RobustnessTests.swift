@@ -104,6 +104,14 @@ import Testing
         #expect(outcome.tree.nodes.count > 0 || outcome.error != nil)
     }
 
+    /// Inputs that once trapped (found by libFuzzer with ASan over the fixtures).
+    @Test(arguments: [
+        "f\"{ x =\n",
+    ])
+    func fuzzRegressions(_ text: String) {
+        check(Array(text.utf8))
+    }
+
     @Test func deepButLegalNestingParses() {
         let text = "x = " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150) + "\n"
         let r = PythonParser.parse(Array(text.utf8))

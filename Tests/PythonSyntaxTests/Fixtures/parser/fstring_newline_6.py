@@ -1,0 +1,4 @@
+x = 1
+foo bar
+y = f"{a
+

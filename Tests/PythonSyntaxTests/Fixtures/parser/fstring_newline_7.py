@@ -1,0 +1,4 @@
+foo bar
+x = f"{a:{b}
+c}"
+
