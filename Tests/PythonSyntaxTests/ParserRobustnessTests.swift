@@ -229,9 +229,8 @@ import Testing
     /// Parser crashes already reported (each has a reproducer in Fixtures/crashes): a worker crash
     /// whose report contains the signature is recorded as a known issue, so the rest of the suite
     /// keeps its meaning until the parser is fixed. Any other crash is a failure.
-    static let knownCrashes: [(signature: String, note: String)] = [
-        ("StringDecoding.newlineNormalized", "f-string '=' debug text reaching the end of the file (Fixtures/crashes/fstring-debug-unclosed.py)"),
-    ]
+    /// (Empty: fstring-debug-unclosed.py was fixed by parser commit a8b31d7.)
+    static let knownCrashes: [(signature: String, note: String)] = []
 
     /// Runs `inputs` for test `name`. On Linux they run in a child process (this test binary,
     /// filtered to this one test, with PARSER_ROBUSTNESS_WORKER set), so that a trap becomes a
