@@ -49,6 +49,6 @@ printf 'ast.parse: %6d MB\n' $(( $(rss "$py313" scripts/bench_ast_parse.py "$cor
 printf 'baseline, python3.13 -c pass: %d MB\n' $(( $(rss "$py313" -c pass) / 1024 ))
 
 if [[ -x "$scratch/spm/release/batchfix" ]] && "$scratch/spm/release/batchfix" parse --help 2>/dev/null | grep -q -- --stats; then
-  echo "== cross-check: batchfix parse $corpus --stats (release CLI, includes reading files)"
+  echo "== cross-check: batchfix parse $corpus --stats (release CLI, one pass from memory on its async task)"
   "$scratch/spm/release/batchfix" parse "$corpus" --stats || true
 fi
