@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Parser throughput and peak memory, ours vs CPython 3.13's ast.parse, in the same run.
 #   usage: scripts/bench-parser.sh [RUNS] [CORPUS_DIR]      (defaults: 5, corpus/stdlib-3.13)
-# 1. Builds release (swift build -c release; then Bench/ParserBench.swift compiled with
+# 1. Builds release (swift build -c release; then Benchmarks/parser-bench/ParserBench.swift compiled with
 #    Sources/PythonSyntax/*.swift using the package's release flags: -Ounchecked, whole module).
 # 2. Single-threaded MB/s parsing every file of the corpus from memory: medians of RUNS runs for
 #    ours (on a secondary thread, as the CLI's async command and the batch processor call it; the
@@ -26,7 +26,7 @@ mkdir -p "$scratch"
 echo "== build (release)"
 swift build -c release --scratch-path "$scratch/spm" --product batchfix 2>&1 | tail -1
 swiftc -Ounchecked -wmo -parse-as-library -module-name ParserBench \
-  Sources/PythonSyntax/*.swift Bench/ParserBench.swift -o "$scratch/parser-bench"
+  Sources/PythonSyntax/*.swift Benchmarks/parser-bench/ParserBench.swift -o "$scratch/parser-bench"
 
 echo "== throughput: $corpus, $runs runs each, single thread, files preloaded"
 ours_all=$("$scratch/parser-bench" "$corpus" "$runs" | tee /dev/stderr)
@@ -49,6 +49,6 @@ printf 'ast.parse: %6d MB\n' $(( $(rss "$py313" scripts/bench_ast_parse.py "$cor
 printf 'baseline, python3.13 -c pass: %d MB\n' $(( $(rss "$py313" -c pass) / 1024 ))
 
 if [[ -x "$scratch/spm/release/batchfix" ]] && "$scratch/spm/release/batchfix" parse --help 2>/dev/null | grep -q -- --stats; then
-  echo "== cross-check: batchfix parse $corpus --stats (release CLI, includes reading files)"
+  echo "== cross-check: batchfix parse $corpus --stats (release CLI, one pass from memory on its async task)"
   "$scratch/spm/release/batchfix" parse "$corpus" --stats || true
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""CPython's ast.parse throughput on a corpus, measured like Bench/ParserBench.swift does ours.
+"""CPython's ast.parse throughput on a corpus, measured like Benchmarks/parser-bench/ParserBench.swift does ours.
 
 usage: bench_ast_parse.py DIR [RUNS]
 Reads every *.py under DIR into memory (bytes), then times ast.parse(data) over all of them RUNS

@@ -10,6 +10,8 @@
 # Findings are written to .build-fuzz/artifacts/ (crash-*, timeout-*, oom-*); replay one with
 #   .build-fuzz/parser-fuzz .build-fuzz/artifacts/crash-<hash>
 # and minimise it with  .build-fuzz/parser-fuzz -minimize_crash=1 -runs=10000 <file>.
+# To keep fuzzing past a known crash: scripts/fuzz-parser.sh SECONDS -fork=1 -ignore_crashes=1
+# (every crash is still saved to the artifacts folder).
 # Exit status: 0 when the run ended clean, libFuzzer's status otherwise.
 set -euo pipefail
 root=$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)
@@ -22,7 +24,8 @@ echo "== build"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ParserFuzz \
   Sources/PythonSyntax/*.swift Fuzz/ParserFuzz.swift -o "$out/parser-fuzz"
 echo "== seed corpus"
-find Tests -name '*.py' -size -64k -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
+# (Fixtures/crashes holds known crash reproducers: as seeds they would stop the run at once)
+find Tests -name '*.py' -size -64k -not -path '*/Fixtures/crashes/*' -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
 if [[ -d corpus/stdlib-3.13 ]]; then
   # a deterministic sample of small stdlib files, named by content hash so reseeding is idempotent
   find corpus/stdlib-3.13 -name '*.py' -size -16k | sort | awk 'NR % 8 == 0' | while read -r f; do
