@@ -334,6 +334,8 @@ struct ImportScan {
                 }
             }
         }
+        // A trailing comment (`import os  # why`) sits between the statement and its NEWLINE.
+        while i < tokens.count, tokens[i].kind == .comment { i += 1 }
         guard i < tokens.count, tokens[i].kind == .newline || tokens[i].kind == .semi || tokens[i].kind == .endMarker else { return nil }
         statement.terminator = i
         return statement
