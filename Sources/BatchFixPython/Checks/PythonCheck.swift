@@ -44,8 +44,13 @@ extension PythonCheck {
     public func issues(in document: Document) -> [Issue] {
         guard document.python.errors.isEmpty else { return [] }
         return cachedDiagnostics(in: document).map { diagnostic in
-            let start = document.lines.lineAndColumn(of: diagnostic.range.start, in: document.bytes)
-            let end = document.lines.lineAndColumn(of: diagnostic.range.end, in: document.bytes)
+            var start = document.lines.lineAndColumn(of: diagnostic.range.start, in: document.bytes)
+            var end = document.lines.lineAndColumn(of: diagnostic.range.end, in: document.bytes)
+            // Columns do not count the BOM (as ruff and editors): it is not part of the first line.
+            if document.hasBOM {
+                if start.line == 1, diagnostic.range.start >= 3 { start.column -= 1 }
+                if end.line == 1, diagnostic.range.end >= 3 { end.column -= 1 }
+            }
             var details: [String: String] = [:]
             if let subject = diagnostic.subject { details["name"] = subject }
             if diagnostic.fix != nil { details["fixable"] = diagnostic.unsafeFix ? "unsafe" : "safe" }

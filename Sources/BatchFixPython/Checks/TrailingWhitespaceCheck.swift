@@ -20,7 +20,10 @@ public struct TrailingWhitespaceCheck: PythonCheck {
         let strings = MultilineStringRanges(document.python)
         var found: [Diagnostic] = []
         for line in 1...lines.lineCount {
-            guard let content = lines.contentRange(ofLine: line, in: bytes), !content.isEmpty else { continue }
+            guard var content = lines.contentRange(ofLine: line, in: bytes) else { continue }
+            // The BOM is not part of the first line.
+            if line == 1, document.hasBOM { content = TextRange(start: min(3, content.end), end: content.end) }
+            guard !content.isEmpty else { continue }
             var start = content.end
             while start > content.start, isTrailingWhitespace(bytes[start - 1]) { start -= 1 }
             guard start < content.end else { continue }

@@ -342,11 +342,18 @@ struct ImportScan {
     }
 
     private func isOnlyStatementInBlock(_ statement: Statement) -> Bool {
-        guard !statement.afterSemicolon, tokens[statement.terminator].kind == .newline else { return false }
+        guard !statement.afterSemicolon else { return false }
+        var terminator = statement.terminator
+        if tokens[terminator].kind == .semi {
+            // `import os;` then nothing else on the line.
+            terminator += 1
+            while terminator < tokens.count, tokens[terminator].kind == .comment { terminator += 1 }
+        }
+        guard terminator < tokens.count, tokens[terminator].kind == .newline else { return false }
         var before = statement.firstToken - 1
         while before >= 0, tokens[before].kind == .nl || tokens[before].kind == .comment { before -= 1 }
         guard before >= 0, tokens[before].kind == .indent else { return false }
-        var after = statement.terminator + 1
+        var after = terminator + 1
         while after < tokens.count, tokens[after].kind == .nl || tokens[after].kind == .comment { after += 1 }
         return after < tokens.count && (tokens[after].kind == .dedent || tokens[after].kind == .endMarker)
     }
@@ -409,7 +416,8 @@ struct ImportScan {
     /// A `suppressed(codes)` test for the alias: a `# noqa` comment on the alias's line, or on the
     /// statement's last line, that is blanket or lists one of the codes.
     func isSuppressed(alias: Alias, in statement: Statement) -> ([String]) -> Bool {
-        let lines = [lineStartOffset(Int(tokens[alias.firstToken].start)), lineStartOffset(Int(tokens[statement.lastToken].end))]
+        let lines = [lineStartOffset(Int(tokens[statement.firstToken].start)), lineStartOffset(Int(tokens[alias.firstToken].start)),
+                     lineStartOffset(Int(tokens[statement.lastToken].end))]
         var directives: [NoqaComment] = []
         var i = statement.firstToken
         while i < tokens.count, i <= statement.terminator + 1 {
@@ -453,15 +461,30 @@ struct ImportScan {
         let start = Int(tokens[statement.firstToken].start)
         let end = Int(tokens[statement.lastToken].end)
         if statement.onlyStatementInBlock {
-            return [TextEdit(range: TextRange(start: start, end: end), replacement: "pass")]
+            // `import os;` as the only statement: the `;` goes too.
+            let replaced = tokens[statement.terminator].kind == .semi ? Int(tokens[statement.terminator].end) : end
+            return [TextEdit(range: TextRange(start: start, end: replaced), replacement: "pass")]
         }
         let terminator = tokens[statement.terminator]
         if terminator.kind == .semi {
-            // `import os; rest` → `rest`
             var next = statement.terminator + 1
             while next < tokens.count, tokens[next].kind == .nl || tokens[next].kind == .comment { next += 1 }
-            guard next < tokens.count, tokens[next].kind != .newline else { return nil }
-            return [.delete(TextRange(start: start, end: Int(tokens[next].start)))]
+            guard next < tokens.count else { return nil }
+            if tokens[next].kind != .newline {
+                // `import os; rest` → `rest`
+                return [.delete(TextRange(start: start, end: Int(tokens[next].start)))]
+            }
+            if statement.afterSemicolon {
+                // `rest; import os;` → `rest`
+                var semi = statement.firstToken - 1
+                while semi >= 0, tokens[semi].kind != .semi { semi -= 1 }
+                guard semi >= 0 else { return nil }
+                return [.delete(TextRange(start: Int(tokens[semi].start), end: Int(terminator.end)))]
+            }
+            // `import os;` alone on its line: the whole line, as without the `;`.
+            let lineStart = lineStartOffset(start)
+            guard source[lineStart..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }) else { return nil }
+            return [.delete(TextRange(start: lineStart, end: Int(tokens[next].end)))]
         }
         if statement.afterSemicolon {
             // `rest; import os` → `rest`
@@ -477,9 +500,11 @@ struct ImportScan {
         return [.delete(TextRange(start: lineStart, end: lineEnd))]
     }
 
+    /// Start of the line holding `offset`; on the first line, after the BOM (which is not part of the line).
     private func lineStartOffset(_ offset: Int) -> Int {
+        let floor = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var index = offset
-        while index > 0, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
+        while index > floor, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
         return index
     }
 }
@@ -488,12 +513,20 @@ struct ImportScan {
 struct NoqaComment {
     let codes: [String]?
 
+    /// Parses ruff's syntax: `#`, optional whitespace, `noqa` (any case), anywhere in the comment
+    /// (`# type: ignore  # noqa`); "noqa" elsewhere in the text is not a directive.
     init?(_ comment: ArraySlice<UInt8>) {
-        let lower = comment.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let bytes = Array(comment)
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         let word = Array("noqa".utf8)
-        guard lower.count >= word.count,
-              let at = (0...(lower.count - word.count)).first(where: { lower[$0..<$0 + word.count].elementsEqual(word) }) else { return nil }
-        var rest = Array(comment)[(at + word.count)...].drop(while: { $0 == 0x20 })
+        var found: Int? = nil
+        for hash in lower.indices where lower[hash] == UInt8(ascii: "#") {
+            var at = hash + 1
+            while at < lower.count, lower[at] == 0x20 || lower[at] == 0x09 { at += 1 }
+            if at + word.count <= lower.count, lower[at..<at + word.count].elementsEqual(word) { found = at; break }
+        }
+        guard let at = found else { return nil }
+        var rest = bytes[(at + word.count)...].drop(while: { $0 == 0x20 })
         if rest.first == UInt8(ascii: ":") {
             rest = rest.dropFirst()
             let text = String(decoding: rest, as: UTF8.self)
@@ -507,6 +540,7 @@ struct NoqaComment {
 
     func suppresses(_ candidates: [String]) -> Bool {
         guard let codes else { return true }
-        return candidates.contains { candidate in codes.contains { candidate.hasPrefix($0) } }
+        // Exact codes, as ruff: `# noqa: F` suppresses nothing.
+        return candidates.contains { codes.contains($0) }
     }
 }
