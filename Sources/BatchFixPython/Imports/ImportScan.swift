@@ -61,7 +61,11 @@ struct ImportScan {
         scan()
     }
 
-    func text(_ index: Int) -> String { String(decoding: source[tokens[index].range], as: UTF8.self) }
+    /// A token's text; names NFKC-normalised as Python compares them (`ﬁle` is `file`, U31).
+    func text(_ index: Int) -> String {
+        tokens[index].kind == .name ? PythonLiteral.normalizeIdentifier(source[tokens[index].range])
+            : String(decoding: source[tokens[index].range], as: UTF8.self)
+    }
     private func isName(_ index: Int, _ word: String) -> Bool { tokens[index].kind == .name && text(index) == word }
 
     // MARK: - Scanning
@@ -71,6 +75,7 @@ struct ImportScan {
         var nextBlockID = 1
         var guardedTries: Set<Int> = []
         var lastTryAtDepth: [Int: Int] = [:]
+        var guardedIfChain: [Int: Bool] = [:]
         var pendingBlock: (kind: BlockKind, tryID: Int?)?
         var nextTryID = 0
         var statementStart = true
@@ -136,7 +141,15 @@ struct ImportScan {
                         index = statement.terminator
                         continue
                     }
-                } else if let header = blockHeader(at: index) {
+                } else if var header = blockHeader(at: index) {
+                    // `elif`/`else` of a version- or platform-dependent `if` are just as dependent (U16).
+                    switch token.kind {
+                    case .kwIf: guardedIfChain[blocks.count] = header == .guardedOther
+                    case .kwElif, .kwElse:
+                        if guardedIfChain[blocks.count] == true { header = .guardedOther }
+                        if token.kind == .kwElse { guardedIfChain[blocks.count] = nil }
+                    default: guardedIfChain[blocks.count] = nil
+                    }
                     if header == .tryBody {
                         pendingBlock = (.tryBody, nextTryID)
                         nextTryID += 1
@@ -376,7 +389,7 @@ struct ImportScan {
                     if depth < 0 { break }
                 } else if kind == .lpar || kind == .lsqb || kind == .lbrace {
                     depth += 1
-                } else if kind != .string && kind != .comma && kind != .nl && kind != .comment {
+                } else if kind != .string && kind != .comma && kind != .nl && kind != .comment && kind != .plus {
                     return true
                 }
                 j += 1
