@@ -35,6 +35,14 @@ public struct UnusedImportCheck: PythonCheck {
                 lastBinding["\(statement.scope):\(alias.boundName)"] = (statementIndex, aliasIndex)
             }
         }
+        // Every removable binding of each name in each scope, in order.
+        var bindings: [String: [(statement: Int, alias: Int)]] = [:]
+        for (statementIndex, statement) in scan.statements.enumerated() where statement.fixable {
+            for (aliasIndex, alias) in statement.aliases.enumerated()
+            where !alias.isFuture && !alias.isExplicitReexport && !scan.isSuppressed(alias: alias, in: statement)(["F401"]) {
+                bindings["\(statement.scope):\(alias.boundName)", default: []].append((statementIndex, aliasIndex))
+            }
+        }
         var found: [Diagnostic] = []
         var previousBinding: [String: (statement: Int, alias: Int)] = [:]
         for (statementIndex, statement) in scan.statements.enumerated() {
@@ -47,12 +55,14 @@ public struct UnusedImportCheck: PythonCheck {
                     if earlierStatement.block == statement.block, first.identity == alias.identity,
                        !scan.isUsed(alias.boundName, between: first.lastToken, and: alias.firstToken), !suppressed(["F811"]) {
                         let line = document.lines.lineAndColumn(of: first.range.start, in: document.bytes).line
-                        let fixable = statement.fixable && earlierStatement.fixable && !isPackageInit
+                        // Removing an identical duplicate changes no binding, so it is safe in `__init__.py`
+                        // too; like ruff, the redefinition goes and the first import stays.
+                        let fixable = statement.fixable && earlierStatement.fixable
                         found.append(Diagnostic(
                             code: "F811", range: alias.range,
                             message: "Redefinition of unused `\(alias.boundName)` from line \(line)",
                             subject: alias.boundName,
-                            fix: fixable ? scan.removal(of: earlier.alias, in: earlier.statement, document: document) : nil
+                            fix: fixable ? scan.removal(of: aliasIndex, in: statementIndex, document: document) : nil
                         ))
                     }
                 }
@@ -65,10 +75,29 @@ public struct UnusedImportCheck: PythonCheck {
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
                     subject: alias.boundName,
-                    fix: isPackageInit ? nil : scan.removal(of: aliasIndex, in: statementIndex, document: document)
+                    fix: isPackageInit ? nil : removalWithEarlierBindings(scopeKey, upTo: (statementIndex, aliasIndex), bindings: bindings, scan: scan, document: document)
                 ))
             }
         }
         return found
+    }
+
+    /// Removes the last binding of an unused name together with the earlier removable bindings of it
+    /// in the same scope (`import xml` then `import xml.dom`, neither used): removing only the last
+    /// would leave the earlier one unused (ruff gets there by fixing again; we fix once). Nil when two
+    /// of them share a statement (their edits would overlap).
+    private func removalWithEarlierBindings(_ scopeKey: String, upTo last: (statement: Int, alias: Int),
+                                            bindings: [String: [(statement: Int, alias: Int)]],
+                                            scan: ImportScan, document: Document) -> [TextEdit]? {
+        let earlier = (bindings[scopeKey] ?? []).filter { $0.statement < last.statement || ($0.statement == last.statement && $0.alias < last.alias) }
+        guard !earlier.isEmpty else { return scan.removal(of: last.alias, in: last.statement, document: document) }
+        var statementsSeen: Set<Int> = []
+        var edits: [TextEdit] = []
+        for binding in earlier + [last] {
+            if !statementsSeen.insert(binding.statement).inserted { return nil }
+            guard let removal = scan.removal(of: binding.alias, in: binding.statement, document: document) else { return nil }
+            edits += removal
+        }
+        return edits.sorted { $0.range.start < $1.range.start }
     }
 }
