@@ -25,7 +25,11 @@ public struct TrailingWhitespaceCheck: PythonCheck {
             if line == 1, document.hasBOM { content = TextRange(start: min(3, content.end), end: content.end) }
             guard !content.isEmpty else { continue }
             var start = content.end
-            while start > content.start, isTrailingWhitespace(bytes[start - 1]) { start -= 1 }
+            while start > content.start {
+                let width = trailingWhitespaceWidth(bytes, before: start, floor: content.start)
+                guard width > 0 else { break }
+                start -= width
+            }
             guard start < content.end else { continue }
             let blank = start == content.start
             let range = TextRange(start: start, end: content.end)
@@ -86,7 +90,7 @@ public struct TrailingBlankLinesCheck: PythonCheck {
         while lastCode > bom, isTrailingWhitespace(bytes[lastCode - 1]) || bytes[lastCode - 1] == 0x0A || bytes[lastCode - 1] == 0x0D {
             lastCode -= 1
         }
-        guard lastCode > bom else { return [] }
+        guard lastCode > bom else { return blankFileTail(bytes, from: bom) }
         // Keep the line's own ending; everything after it is blank lines.
         var keepEnd = lastCode
         while keepEnd < bytes.count, isTrailingWhitespace(bytes[keepEnd]) { keepEnd += 1 }
@@ -101,6 +105,43 @@ public struct TrailingBlankLinesCheck: PythonCheck {
             message: blankLines > 1 ? "Too many newlines at end of file" : "Blank line at end of file",
             fix: [.delete(range)]
         )]
+    }
+}
+
+extension TrailingBlankLinesCheck {
+    /// A file with no code: everything after its first line ending goes (ruff: `\n\n\n` → `\n`);
+    /// whitespace on the first line is W293's.
+    private func blankFileTail(_ bytes: [UInt8], from start: Int) -> [Diagnostic] {
+        var keepEnd = start
+        while keepEnd < bytes.count, bytes[keepEnd] != 0x0A, bytes[keepEnd] != 0x0D { keepEnd += 1 }
+        guard keepEnd < bytes.count else { return [] }
+        if bytes[keepEnd] == 0x0D, keepEnd + 1 < bytes.count, bytes[keepEnd + 1] == 0x0A { keepEnd += 2 } else { keepEnd += 1 }
+        guard keepEnd < bytes.count else { return [] }
+        let range = TextRange(start: keepEnd, end: bytes.count)
+        let blankLines = LineEndingCount.count(in: bytes[keepEnd...])
+        return [Diagnostic(
+            code: "W391", range: range,
+            message: blankLines > 1 ? "Too many newlines at end of file" : "Blank line at end of file",
+            fix: [.delete(range)]
+        )]
+    }
+}
+
+/// Byte length of the whitespace character ending just before `end` (0 if none), as ruff's
+/// `trim_end` sees whitespace: ASCII space, tab, vertical tab, form feed, and Unicode white space
+/// (no-break space, U+2000...U+200A, ideographic space, ...).
+func trailingWhitespaceWidth(_ bytes: [UInt8], before end: Int, floor: Int) -> Int {
+    let last = bytes[end - 1]
+    if last == 0x20 || last == 0x09 || last == 0x0B || last == 0x0C { return 1 }
+    if end - 2 >= floor, bytes[end - 2] == 0xC2, last == 0x85 || last == 0xA0 { return 2 }
+    guard end - 3 >= floor else { return 0 }
+    let (a, b, c) = (bytes[end - 3], bytes[end - 2], last)
+    switch (a, b) {
+    case (0xE1, 0x9A): return c == 0x80 ? 3 : 0                       // U+1680
+    case (0xE2, 0x80): return (0x80...0x8A).contains(c) || c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : 0  // U+2000-200A, 2028, 2029, 202F
+    case (0xE2, 0x81): return c == 0x9F ? 3 : 0                       // U+205F
+    case (0xE3, 0x80): return c == 0x80 ? 3 : 0                       // U+3000
+    default: return 0
     }
 }
 
