@@ -543,9 +543,14 @@ struct NoqaComment {
         if rest.first == UInt8(ascii: ":") {
             rest = rest.dropFirst()
             let text = String(decoding: rest, as: UTF8.self)
-            let list = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { String($0).uppercased() }
-                .filter { $0.first?.isLetter == true }
-            codes = list.isEmpty ? nil : list
+            // Codes as ruff reads them: uppercase letters then digits (`f401` is not a code).
+            let list = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+                .prefix { code in
+                    let letters = code.prefix { $0 >= "A" && $0 <= "Z" }
+                    let digits = code.dropFirst(letters.count)
+                    return !letters.isEmpty && !digits.isEmpty && digits.allSatisfy { $0 >= "0" && $0 <= "9" }
+                }.map { $0 }
+            codes = list  // `# noqa:` without a valid code suppresses nothing (ruff warns and ignores it)
         } else {
             codes = nil
         }
