@@ -68,15 +68,19 @@ public struct UnusedImportCheck: PythonCheck {
                 }
                 previousBinding[scopeKey] = (statementIndex, aliasIndex)
                 guard lastBinding[scopeKey]! == (statementIndex, aliasIndex) else { continue }
-                guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
+                // `from _datetime import __doc__`: a dunder binding is module metadata that
+                // the import machinery and other modules read.
+                guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport, !isDunder(alias.boundName) else { continue }
                 if scan.dynamicNameAccess, statement.scope == 0 { continue }
                 guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
-                found.append(Diagnostic(
+                var finding = Diagnostic(
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
                     subject: alias.boundName,
                     fix: isPackageInit ? nil : removalWithEarlierBindings(scopeKey, upTo: (statementIndex, aliasIndex), bindings: bindings, scan: scan, document: document)
-                ))
+                )
+                finding.moduleAttribute = statement.scope == 0
+                found.append(finding)
             }
         }
         return found
@@ -100,4 +104,8 @@ public struct UnusedImportCheck: PythonCheck {
         }
         return edits.sorted { $0.range.start < $1.range.start }
     }
+}
+
+private func isDunder(_ name: String) -> Bool {
+    name.count > 4 && name.hasPrefix("__") && name.hasSuffix("__")
 }

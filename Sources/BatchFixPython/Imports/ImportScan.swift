@@ -40,6 +40,9 @@ struct ImportScan {
         var block: Int = 0
         /// The function or class body it binds in (0: the module).
         var scope: Int = 0
+        /// `from mod import *`: the module (with its leading dots).
+        var starModule: String? = nil
+        var isStarImport: Bool { starModule != nil }
     }
 
     let source: [UInt8]
@@ -311,6 +314,7 @@ struct ImportScan {
             if i < tokens.count, tokens[i].kind == .star {
                 statement.lastToken = i
                 statement.fixable = false
+                statement.starModule = module
                 i += 1
             } else {
                 var parenthesized = false
