@@ -79,6 +79,7 @@ struct ImportScan {
         var guardedTries: Set<Int> = []
         var lastTryAtDepth: [Int: Int] = [:]
         var guardedIfChain: [Int: Bool] = [:]
+        var inlineBodyColon: Int? = nil
         var pendingBlock: (kind: BlockKind, tryID: Int?)?
         var nextTryID = 0
         var statementStart = true
@@ -132,19 +133,27 @@ struct ImportScan {
                     // Class bodies bind attributes (used as `self.x`), so imports directly in one are kept;
                     // a method's own imports are ordinary locals.
                     let innermostScope = blocks.last { $0.kind == .classBody || $0.kind == .functionBody }
-                    let unsafeContext = inlineBody || innermostScope?.kind == .classBody
+                    // `if x: import os` (same line as its header): judged like an indented body of
+                    // an ordinary block; inline bodies of def/class/try/except/guarded blocks are kept.
+                    let inlineKind = pendingBlock?.kind ?? .other
+                    let unsafeInline = inlineBody && inlineKind != .other && inlineKind != .functionBody
+                    let unsafeContext = unsafeInline || innermostScope?.kind == .classBody
                         || blocks.contains { $0.kind == .importErrorHandler || $0.kind == .guardedOther }
                     if var statement = parseImport(at: index, afterSemicolon: afterSemicolon) {
                         statement.fixable = !unsafeContext && statement.fixable
-                        statement.onlyStatementInBlock = isOnlyStatementInBlock(statement)
-                        statement.block = blocks.last?.block ?? 0
-                        statement.scope = blocks.last?.scope ?? 0
+                        statement.onlyStatementInBlock = inlineBody ? isOnlyStatementInline(statement) : isOnlyStatementInBlock(statement)
+                        // An inline body is a block of its own (no F811 against the enclosing block).
+                        statement.block = inlineBody ? -1 - candidates.count : blocks.last?.block ?? 0
+                        // `def f(): import os` binds in f's own scope.
+                        statement.scope = inlineBody && inlineKind == .functionBody ? -1 - candidates.count : blocks.last?.scope ?? 0
                         candidates.append((statement, enclosingTries))
                         previousSignificant = statement.lastToken
                         index = statement.terminator
                         continue
                     }
                 } else if var header = blockHeader(at: index) {
+                    // A body on the header's line (`if x: import os`) starts a statement after the `:`.
+                    inlineBodyColon = headerColon(from: index)
                     // `elif`/`else` of a version- or platform-dependent `if` are just as dependent (U16).
                     switch token.kind {
                     case .kwIf: guardedIfChain[blocks.count] = header == .guardedOther
@@ -170,6 +179,9 @@ struct ImportScan {
             case .semi where depth == 0:
                 statementStart = true
                 afterSemicolon = true
+            case .colon where index == inlineBodyColon:
+                inlineBodyColon = nil
+                if index + 1 < count, tokens[index + 1].kind != .newline, tokens[index + 1].kind != .comment { statementStart = true }
             case .name:
                 let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
                 if !isAttribute {
@@ -356,6 +368,17 @@ struct ImportScan {
         guard i < tokens.count, tokens[i].kind == .newline || tokens[i].kind == .semi || tokens[i].kind == .endMarker else { return nil }
         statement.terminator = i
         return statement
+    }
+
+    /// True for `if x: import os` (or `import os;`) with nothing after it on the line.
+    private func isOnlyStatementInline(_ statement: Statement) -> Bool {
+        guard !statement.afterSemicolon else { return false }
+        var terminator = statement.terminator
+        if tokens[terminator].kind == .semi {
+            terminator += 1
+            while terminator < tokens.count, tokens[terminator].kind == .comment { terminator += 1 }
+        }
+        return terminator < tokens.count && (tokens[terminator].kind == .newline || tokens[terminator].kind == .endMarker)
     }
 
     private func isOnlyStatementInBlock(_ statement: Statement) -> Bool {
