@@ -14,7 +14,8 @@ import PythonSyntax
 /// file never mentions cannot be read through it), so they are judged as in any file. Imports in class bodies, in `try` blocks guarding `ImportError`,
 /// in `except ImportError` handlers, under `sys.version_info` tests or `suppress(...)`, `__future__`
 /// imports and explicit re-exports (`import x as x`) are kept. In `__init__.py` an unused import is
-/// reported but not removed (it may be a re-export). This errs on the side of keeping: it may keep
+/// reported but not removed (it may be a re-export); so is a module-level import in `conftest.py`
+/// (pytest finds fixtures and hooks there by name, U23). This errs on the side of keeping: it may keep
 /// an import ruff would remove (e.g. a name shadowed in another scope), never the reverse.
 public struct UnusedImportCheck: PythonCheck {
     public init() {}
@@ -26,7 +27,9 @@ public struct UnusedImportCheck: PythonCheck {
         let parse = document.python
         guard parse.errors.isEmpty else { return [] }
         let scan = ImportScan(parse)
-        let isPackageInit = document.path.fileName == "__init__.py"
+        let isPackageInit = document.path.fileName == "__init__.py" || document.path.fileName == "__init__.pyi"
+        // pytest reads fixtures and hooks from conftest.py's namespace by name (U23).
+        let isConftest = document.path.fileName == "conftest.py"
         // The last import binding of each name in each scope is the one F401 is about; an earlier
         // identical import in the same block, unused before the next one, is F811 (as ruff reports).
         var lastBinding: [String: (statement: Int, alias: Int)] = [:]
@@ -77,7 +80,7 @@ public struct UnusedImportCheck: PythonCheck {
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
                     subject: alias.boundName,
-                    fix: isPackageInit ? nil : removalWithEarlierBindings(scopeKey, upTo: (statementIndex, aliasIndex), bindings: bindings, scan: scan, document: document)
+                    fix: isPackageInit || (isConftest && statement.scope == 0) ? nil : removalWithEarlierBindings(scopeKey, upTo: (statementIndex, aliasIndex), bindings: bindings, scan: scan, document: document)
                 )
                 finding.moduleAttribute = statement.scope == 0
                 found.append(finding)
