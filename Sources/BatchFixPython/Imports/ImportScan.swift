@@ -479,6 +479,15 @@ struct ImportScan {
         let aliasStart = Int(tokens[alias.firstToken].start)
         let lineStart = lineStartOffset(aliasStart)
         let onlyWhitespaceBefore = source[lineStart..<aliasStart].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        // The last name without a trailing comma, nothing but the line break between it and the comma
+        // before it: that comma goes with it (`path,\n    sep\n)` → `path\n)`, as ruff).
+        if aliasIndex == statement.aliases.count - 1, alias.lastToken + 1 < tokens.count, tokens[alias.lastToken + 1].kind != .comma {
+            var comma = alias.firstToken - 1
+            while comma > statement.firstToken, tokens[comma].kind == .nl { comma -= 1 }
+            if tokens[comma].kind == .comma {
+                return [.delete(TextRange(start: Int(tokens[comma].start), end: alias.range.end))]
+            }
+        }
         // Alone on its line inside parentheses: drop the whole line (with its comment).
         var after = alias.lastToken + 1
         if after < tokens.count, tokens[after].kind == .comma { after += 1 }
