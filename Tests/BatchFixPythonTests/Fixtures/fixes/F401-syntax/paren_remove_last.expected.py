@@ -1,7 +1,7 @@
 # select: F401,F811
 from os import (
     path,
-    getcwd,
+    getcwd
 )
 
 print(path, getcwd)
