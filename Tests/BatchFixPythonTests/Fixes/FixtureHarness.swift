@@ -20,8 +20,9 @@ import Testing
 ///
 /// Invariants checked for every fixture (`FixFixtureInvariants`): the output parses; a second run
 /// changes nothing and finds no safely fixable issue; the CRLF copy fixes to the CRLF copy of the
-/// golden; a BOM-prefixed copy keeps its BOM and fixes to the BOM-prefixed golden; counts add up and
-/// no result is `fixed` unless the bytes changed.
+/// golden; a BOM-prefixed copy keeps its BOM and fixes to the BOM-prefixed golden; an F401/F811
+/// fixture commented out line by line finds nothing; counts add up and no result is `fixed` unless
+/// the bytes changed.
 enum FixFixtures {
     /// One fixture: its topic folder and file name.
     struct Case: CustomTestStringConvertible, Sendable, Hashable {
@@ -225,6 +226,14 @@ enum FixFixtureInvariants {
             countsAddUp(crlfRun, input: crlfInput, label: "CRLF copy")
         }
 
+        // Commented out, an import fixture finds nothing (patterns inside comments do not trigger).
+        if let select, select.isSubset(of: ["F401", "F811"]) {
+            let commented = commentedOut(input)
+            let commentedRun = try await FixFixtures.run(commented, at: relativePath, select: select)
+            #expect(commentedRun.issues.isEmpty, "commented-out copy reports \(commentedRun.issueLines)")
+            #expect(commentedRun.output == commented, "commented-out copy changed")
+        }
+
         // BOM copy keeps its BOM and fixes like the original.
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         if !input.starts(with: bom) {
@@ -251,6 +260,17 @@ enum FixFixtureInvariants {
         if run.output != input {
             #expect(report.fixed > 0, "\(label): the file changed but nothing is reported fixed")
         }
+    }
+
+    /// Every line prefixed with `# ` (line endings kept).
+    static func commentedOut(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = Array("# ".utf8)
+        for (index, byte) in bytes.enumerated() {
+            out.append(byte)
+            let endsLine = byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A))
+            if endsLine, index + 1 < bytes.count { out += Array("# ".utf8) }
+        }
+        return out
     }
 
     static func crlf(_ bytes: [UInt8]) -> [UInt8] {
