@@ -80,6 +80,8 @@ struct ImportScan {
         var lastTryAtDepth: [Int: Int] = [:]
         var guardedIfChain: [Int: Bool] = [:]
         var inlineBodyColon: Int? = nil
+        // The body on a header's line (`if x: a; b`), until its NEWLINE: its block id and kind.
+        var inline: (block: Int, kind: BlockKind)? = nil
         var pendingBlock: (kind: BlockKind, tryID: Int?)?
         var nextTryID = 0
         var statementStart = true
@@ -117,6 +119,7 @@ struct ImportScan {
             case .newline:
                 statementStart = true
                 afterSemicolon = false
+                inline = nil
                 previousSignificant = index
                 index += 1
                 continue
@@ -128,14 +131,14 @@ struct ImportScan {
             if statementStart {
                 statementStart = false
                 if token.kind == .kwImport || token.kind == .kwFrom {
-                    let inlineBody = previousSignificant >= 0 && tokens[previousSignificant].kind == .colon
+                    let inlineBody = inline != nil
                     let enclosingTries = blocks.compactMap { $0.kind == .tryBody ? $0.tryID : nil }
                     // Class bodies bind attributes (used as `self.x`), so imports directly in one are kept;
                     // a method's own imports are ordinary locals.
                     let innermostScope = blocks.last { $0.kind == .classBody || $0.kind == .functionBody }
                     // `if x: import os` (same line as its header): judged like an indented body of
                     // an ordinary block; inline bodies of def/class/try/except/guarded blocks are kept.
-                    let inlineKind = pendingBlock?.kind ?? .other
+                    let inlineKind = inline?.kind ?? .other
                     let unsafeInline = inlineBody && inlineKind != .other && inlineKind != .functionBody
                     let unsafeContext = unsafeInline || innermostScope?.kind == .classBody
                         || blocks.contains { $0.kind == .importErrorHandler || $0.kind == .guardedOther }
@@ -143,9 +146,9 @@ struct ImportScan {
                         statement.fixable = !unsafeContext && statement.fixable
                         statement.onlyStatementInBlock = inlineBody ? isOnlyStatementInline(statement) : isOnlyStatementInBlock(statement)
                         // An inline body is a block of its own (no F811 against the enclosing block).
-                        statement.block = inlineBody ? -1 - candidates.count : blocks.last?.block ?? 0
+                        statement.block = inline?.block ?? blocks.last?.block ?? 0
                         // `def f(): import os` binds in f's own scope.
-                        statement.scope = inlineBody && inlineKind == .functionBody ? -1 - candidates.count : blocks.last?.scope ?? 0
+                        statement.scope = inlineBody && inlineKind == .functionBody ? inline!.block : blocks.last?.scope ?? 0
                         candidates.append((statement, enclosingTries))
                         previousSignificant = statement.lastToken
                         index = statement.terminator
@@ -181,7 +184,10 @@ struct ImportScan {
                 afterSemicolon = true
             case .colon where index == inlineBodyColon:
                 inlineBodyColon = nil
-                if index + 1 < count, tokens[index + 1].kind != .newline, tokens[index + 1].kind != .comment { statementStart = true }
+                if index + 1 < count, tokens[index + 1].kind != .newline, tokens[index + 1].kind != .comment {
+                    statementStart = true
+                    inline = (-2 - index, pendingBlock?.kind ?? .other)
+                }
             case .name:
                 let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
                 if !isAttribute {
@@ -459,11 +465,14 @@ struct ImportScan {
         let lines = [lineStartOffset(Int(tokens[statement.firstToken].start)), lineStartOffset(Int(tokens[alias.firstToken].start)),
                      lineStartOffset(Int(tokens[statement.lastToken].end))]
         var directives: [NoqaComment] = []
+        // To the end of the logical line: `import os; import sys  # noqa` covers both statements,
+        // as noqa is per physical line.
         var i = statement.firstToken
-        while i < tokens.count, i <= statement.terminator + 1 {
+        while i < tokens.count {
             if tokens[i].kind == .comment, lines.contains(lineStartOffset(Int(tokens[i].start))), let directive = NoqaComment(source[tokens[i].range]) {
                 directives.append(directive)
             }
+            if tokens[i].kind == .newline || tokens[i].kind == .endMarker { break }
             i += 1
         }
         return { codes in directives.contains { $0.suppresses(codes) } }
