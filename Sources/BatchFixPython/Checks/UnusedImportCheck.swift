@@ -39,11 +39,19 @@ public struct UnusedImportCheck: PythonCheck {
             }
         }
         // Every removable binding of each name in each scope, in order.
+        // A binding that cannot be removed (suppressed, guarded, a re-export) ends the run of earlier
+        // bindings removed with the last one: ruff, fixing again, would stop there too.
         var bindings: [String: [(statement: Int, alias: Int)]] = [:]
-        for (statementIndex, statement) in scan.statements.enumerated() where statement.fixable {
-            for (aliasIndex, alias) in statement.aliases.enumerated()
-            where !alias.isFuture && !alias.isExplicitReexport && !scan.isSuppressed(alias: alias, in: statement)(["F401"]) {
-                bindings["\(statement.scope):\(alias.boundName)", default: []].append((statementIndex, aliasIndex))
+        for (statementIndex, statement) in scan.statements.enumerated() {
+            for (aliasIndex, alias) in statement.aliases.enumerated() {
+                let key = "\(statement.scope):\(alias.boundName)"
+                let removable = statement.fixable && !alias.isFuture && !alias.isExplicitReexport && !isDunder(alias.boundName)
+                    && !scan.isSuppressed(alias: alias, in: statement)(["F401"])
+                if removable {
+                    bindings[key, default: []].append((statementIndex, aliasIndex))
+                } else {
+                    bindings[key] = []
+                }
             }
         }
         var found: [Diagnostic] = []
@@ -92,7 +100,7 @@ public struct UnusedImportCheck: PythonCheck {
     /// Removes the last binding of an unused name together with the earlier removable bindings of it
     /// in the same scope (`import xml` then `import xml.dom`, neither used): removing only the last
     /// would leave the earlier one unused (ruff gets there by fixing again; we fix once). Nil when two
-    /// of them share a statement (their edits would overlap).
+    /// of them share a statement or their edits overlap.
     private func removalWithEarlierBindings(_ scopeKey: String, upTo last: (statement: Int, alias: Int),
                                             bindings: [String: [(statement: Int, alias: Int)]],
                                             scan: ImportScan, document: Document) -> [TextEdit]? {
@@ -105,7 +113,11 @@ public struct UnusedImportCheck: PythonCheck {
             guard let removal = scan.removal(of: binding.alias, in: binding.statement, document: document) else { return nil }
             edits += removal
         }
-        return edits.sorted { $0.range.start < $1.range.start }
+        let sorted = edits.sorted { $0.range.start < $1.range.start }
+        // `import re; import re` on one line: the removals overlap. No fix now; the F811 fix of the
+        // duplicate runs first, then this finding is fixable alone on the new text.
+        for (first, second) in zip(sorted, sorted.dropFirst()) where first.range.end > second.range.start { return nil }
+        return sorted
     }
 }
 
