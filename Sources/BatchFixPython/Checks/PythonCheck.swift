@@ -13,6 +13,9 @@ public struct Diagnostic: Sendable, Equatable {
     public var fix: [TextEdit]?
     /// True when the fix might change behaviour.
     public var unsafeFix: Bool = false
+    /// True when the finding is about a module attribute other files could read (a module-level
+    /// import): its fix needs a project-wide search first (RELIABILITY U22).
+    public var moduleAttribute: Bool = false
 
     public init(code: String, range: TextRange, message: String, subject: String? = nil, fix: [TextEdit]? = nil, unsafeFix: Bool = false) {
         self.code = code
@@ -47,6 +50,7 @@ extension PythonCheck {
     public func issues(in document: Document) -> [Issue] {
         guard document.python.errors.isEmpty else { return [] }
         return cachedDiagnostics(in: document).map { diagnostic in
+            // LineIndex counts line 1's columns after the BOM, as ruff and editors do.
             let start = document.lines.lineAndColumn(of: diagnostic.range.start, in: document.bytes)
             let end = document.lines.lineAndColumn(of: diagnostic.range.end, in: document.bytes)
             var details: [String: String] = [:]
@@ -95,6 +99,11 @@ extension CheckFixingAgent {
     }
 
     public func fix(_ issue: Issue, in context: FixContext) async throws -> AgentOutcome {
+        try await checkFix(issue, in: context)
+    }
+
+    /// The check's own fix for `issue` on the live text (what `fix` does unless an agent adds to it).
+    public func checkFix(_ issue: Issue, in context: FixContext) async throws -> AgentOutcome {
         guard let code = issue.rule?.code, let check = checksByCode[code] else {
             return .declined(reason: "no built-in fix for \(issue.rule?.description ?? "issues without a rule code")")
         }
@@ -147,6 +156,11 @@ extension CheckFixingAgent {
     /// All issues of one file at once: each issue gets the finding nearest its anchor that no other
     /// issue of the batch took; issues without one are left to the one-at-a-time path.
     public func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]? {
+        try await checkFixBatch(issues, anchors: anchors, in: context)
+    }
+
+    /// The check's own fixes for a file's issues at once (what `fixBatch` does unless an agent adds to it).
+    public func checkFixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]? {
         let document = context.document
         guard document.python.errors.isEmpty else { return nil }
         var taken: Set<Int> = []

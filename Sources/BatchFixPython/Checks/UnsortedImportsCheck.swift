@@ -184,9 +184,11 @@ struct ImportBlockScanner {
         var firstCommentLineStart: Int? = nil
         var pendingComments: [String] = []
 
+        // The BOM is not part of line 1: a block starting there starts after it.
+        let bodyStart = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func lineStart(_ offset: Int) -> Int {
             var k = offset
-            while k > 0, source[k - 1] != 0x0A, source[k - 1] != 0x0D { k -= 1 }
+            while k > bodyStart, source[k - 1] != 0x0A, source[k - 1] != 0x0D { k -= 1 }
             return k
         }
         func endOfLine(_ offset: Int) -> Int {

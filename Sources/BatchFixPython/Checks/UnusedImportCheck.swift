@@ -14,7 +14,8 @@ import PythonSyntax
 /// file never mentions cannot be read through it), so they are judged as in any file. Imports in class bodies, in `try` blocks guarding `ImportError`,
 /// in `except ImportError` handlers, under `sys.version_info` tests or `suppress(...)`, `__future__`
 /// imports and explicit re-exports (`import x as x`) are kept. In `__init__.py` an unused import is
-/// reported but not removed (it may be a re-export). This errs on the side of keeping: it may keep
+/// reported but not removed (it may be a re-export); so is a module-level import in `conftest.py`
+/// (pytest finds fixtures and hooks there by name, U23). This errs on the side of keeping: it may keep
 /// an import ruff would remove (e.g. a name shadowed in another scope), never the reverse.
 public struct UnusedImportCheck: PythonCheck {
     /// Modules whose unused imports are kept (`allowed-unused-imports`: side-effect imports, RELIABILITY U01).
@@ -32,7 +33,9 @@ public struct UnusedImportCheck: PythonCheck {
         let parse = document.python
         guard parse.errors.isEmpty else { return [] }
         let scan = ImportScan(parse)
-        let isPackageInit = document.path.fileName == "__init__.py"
+        let isPackageInit = document.path.fileName == "__init__.py" || document.path.fileName == "__init__.pyi"
+        // pytest reads fixtures and hooks from conftest.py's namespace by name (U23).
+        let isConftest = document.path.fileName == "conftest.py"
         // The last import binding of each name in each scope is the one F401 is about; an earlier
         // identical import in the same block, unused before the next one, is F811 (as ruff reports).
         var lastBinding: [String: (statement: Int, alias: Int)] = [:]
@@ -41,16 +44,34 @@ public struct UnusedImportCheck: PythonCheck {
                 lastBinding["\(statement.scope):\(alias.boundName)"] = (statementIndex, aliasIndex)
             }
         }
+        // Every removable binding of each name in each scope, in order.
+        // A binding that cannot be removed (suppressed, guarded, a re-export) ends the run of earlier
+        // bindings removed with the last one: ruff, fixing again, would stop there too.
+        // noqa on the name's line, the statement's first line or its closing line (RELIABILITY U24);
+        // a noqa at the end of a physical line covers every `;`-joined statement on it.
+        func isSuppressed(_ code: String, _ alias: ImportScan.Alias, _ statement: ImportScan.Statement) -> Bool {
+            let statementStart = Int(scan.tokens[statement.firstToken].start)
+            let statementEnd = Int(scan.tokens[statement.lastToken].start)
+            return document.isSuppressed(code, at: alias.range.start, parent: statementStart) || document.isSuppressed(code, at: statementEnd)
+        }
+        var bindings: [String: [(statement: Int, alias: Int)]] = [:]
+        for (statementIndex, statement) in scan.statements.enumerated() {
+            for (aliasIndex, alias) in statement.aliases.enumerated() {
+                let key = "\(statement.scope):\(alias.boundName)"
+                let removable = statement.fixable && !alias.isFuture && !alias.isExplicitReexport && !isDunder(alias.boundName)
+                    && !isSuppressed("F401", alias, statement)
+                if removable {
+                    bindings[key, default: []].append((statementIndex, aliasIndex))
+                } else {
+                    bindings[key] = []
+                }
+            }
+        }
         var found: [Diagnostic] = []
         var previousBinding: [String: (statement: Int, alias: Int)] = [:]
         for (statementIndex, statement) in scan.statements.enumerated() {
             for (aliasIndex, alias) in statement.aliases.enumerated() {
-                // noqa on the name's line, the statement's first line or its closing line (RELIABILITY U24).
-                let statementStart = Int(scan.tokens[statement.firstToken].start)
-                let statementEnd = Int(scan.tokens[statement.lastToken].start)
-                let suppressed: ([String]) -> Bool = { codes in
-                    codes.contains { document.isSuppressed($0, at: alias.range.start, parent: statementStart) || document.isSuppressed($0, at: statementEnd) }
-                }
+                let suppressed: ([String]) -> Bool = { codes in codes.contains { isSuppressed($0, alias, statement) } }
                 let scopeKey = "\(statement.scope):\(alias.boundName)"
                 if let earlier = previousBinding[scopeKey] {
                     let earlierStatement = scan.statements[earlier.statement]
@@ -58,29 +79,62 @@ public struct UnusedImportCheck: PythonCheck {
                     if earlierStatement.block == statement.block, first.identity == alias.identity,
                        !scan.isUsed(alias.boundName, between: first.lastToken, and: alias.firstToken), !suppressed(["F811"]) {
                         let line = document.lines.lineAndColumn(of: first.range.start, in: document.bytes).line
-                        let fixable = statement.fixable && earlierStatement.fixable && !isPackageInit
+                        // Removing an identical duplicate changes no binding, so it is safe in `__init__.py`
+                        // too; like ruff, the redefinition goes and the first import stays.
+                        let fixable = statement.fixable && earlierStatement.fixable
                         found.append(Diagnostic(
                             code: "F811", range: alias.range,
                             message: "Redefinition of unused `\(alias.boundName)` from line \(line)",
                             subject: alias.boundName,
-                            fix: fixable ? scan.removal(of: earlier.alias, in: earlier.statement, document: document) : nil
+                            fix: fixable ? scan.removal(of: aliasIndex, in: statementIndex, document: document) : nil
                         ))
                     }
                 }
                 previousBinding[scopeKey] = (statementIndex, aliasIndex)
                 guard lastBinding[scopeKey]! == (statementIndex, aliasIndex) else { continue }
-                guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
+                // `from _datetime import __doc__`: a dunder binding is module metadata that
+                // the import machinery and other modules read.
+                guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport, !isDunder(alias.boundName) else { continue }
                 if scan.dynamicNameAccess, statement.scope == 0 { continue }
                 if allowedUnusedImports.contains(where: { alias.module == $0 || alias.module.hasPrefix($0 + ".") }) { continue }
                 guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
-                found.append(Diagnostic(
+                var finding = Diagnostic(
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
                     subject: alias.boundName,
-                    fix: isPackageInit ? nil : scan.removal(of: aliasIndex, in: statementIndex, document: document)
-                ))
+                    fix: isPackageInit || (isConftest && statement.scope == 0) ? nil : removalWithEarlierBindings(scopeKey, upTo: (statementIndex, aliasIndex), bindings: bindings, scan: scan, document: document)
+                )
+                finding.moduleAttribute = statement.scope == 0
+                found.append(finding)
             }
         }
         return found
     }
+
+    /// Removes the last binding of an unused name together with the earlier removable bindings of it
+    /// in the same scope (`import xml` then `import xml.dom`, neither used): removing only the last
+    /// would leave the earlier one unused (ruff gets there by fixing again; we fix once). Nil when two
+    /// of them share a statement or their edits overlap.
+    private func removalWithEarlierBindings(_ scopeKey: String, upTo last: (statement: Int, alias: Int),
+                                            bindings: [String: [(statement: Int, alias: Int)]],
+                                            scan: ImportScan, document: Document) -> [TextEdit]? {
+        let earlier = (bindings[scopeKey] ?? []).filter { $0.statement < last.statement || ($0.statement == last.statement && $0.alias < last.alias) }
+        guard !earlier.isEmpty else { return scan.removal(of: last.alias, in: last.statement, document: document) }
+        var statementsSeen: Set<Int> = []
+        var edits: [TextEdit] = []
+        for binding in earlier + [last] {
+            if !statementsSeen.insert(binding.statement).inserted { return nil }
+            guard let removal = scan.removal(of: binding.alias, in: binding.statement, document: document) else { return nil }
+            edits += removal
+        }
+        let sorted = edits.sorted { $0.range.start < $1.range.start }
+        // `import re; import re` on one line: the removals overlap. No fix now; the F811 fix of the
+        // duplicate runs first, then this finding is fixable alone on the new text.
+        for (first, second) in zip(sorted, sorted.dropFirst()) where first.range.end > second.range.start { return nil }
+        return sorted
+    }
+}
+
+private func isDunder(_ name: String) -> Bool {
+    name.count > 4 && name.hasPrefix("__") && name.hasSuffix("__")
 }

@@ -46,6 +46,9 @@ struct ImportScan {
         var sortable: [ImportStatement] = []
         /// A parenthesised `from` import ending in a comma: isort keeps it one name a line.
         var magicTrailingComma = false
+        /// `from mod import *`: the module (with its leading dots).
+        var starModule: String? = nil
+        var isStarImport: Bool { starModule != nil }
     }
 
     let source: [UInt8]
@@ -71,11 +74,19 @@ struct ImportScan {
         scan()
     }
 
-    func text(_ index: Int) -> String { String(decoding: source[tokens[index].range], as: UTF8.self) }
+    /// A token's text; names NFKC-normalised as Python compares them (`ﬁle` is `file`, U31).
+    func text(_ index: Int) -> String {
+        tokens[index].kind == .name ? PythonLiteral.normalizeIdentifier(source[tokens[index].range])
+            : String(decoding: source[tokens[index].range], as: UTF8.self)
+    }
     private func isName(_ index: Int, _ word: String) -> Bool { tokens[index].kind == .name && hash(of: index) == ImportScan.hash(word) && text(index) == word }
 
-    /// FNV-1a of a token's bytes.
-    private func hash(of index: Int) -> UInt64 { ImportScan.hash(source[tokens[index].range]) }
+    /// FNV-1a of a name token, from its bytes (ASCII) or its NFKC-normalised text (anything else),
+    /// so it equals `ImportScan.hash(name)` of the same identifier however it is spelled.
+    private func hash(of index: Int) -> UInt64 {
+        let bytes = source[tokens[index].range]
+        return bytes.contains(where: { $0 >= 0x80 }) ? ImportScan.hash(text(index)) : ImportScan.hash(bytes)
+    }
 
     /// FNV-1a, 64 bits.
     static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
@@ -97,6 +108,10 @@ struct ImportScan {
         var nextBlockID = 1
         var guardedTries: Set<Int> = []
         var lastTryAtDepth: [Int: Int] = [:]
+        var guardedIfChain: [Int: Bool] = [:]
+        var inlineBodyColon: Int? = nil
+        // The body on a header's line (`if x: a; b`), until its NEWLINE: its block id and kind.
+        var inline: (block: Int, kind: BlockKind)? = nil
         var pendingBlock: (kind: BlockKind, tryID: Int?)?
         var nextTryID = 0
         var statementStart = true
@@ -134,6 +149,7 @@ struct ImportScan {
             case .newline:
                 statementStart = true
                 afterSemicolon = false
+                inline = nil
                 previousSignificant = index
                 index += 1
                 continue
@@ -145,24 +161,40 @@ struct ImportScan {
             if statementStart {
                 statementStart = false
                 if token.kind == .kwImport || token.kind == .kwFrom {
-                    let inlineBody = previousSignificant >= 0 && tokens[previousSignificant].kind == .colon
+                    let inlineBody = inline != nil
                     let enclosingTries = blocks.compactMap { $0.kind == .tryBody ? $0.tryID : nil }
                     // Class bodies bind attributes (used as `self.x`), so imports directly in one are kept;
                     // a method's own imports are ordinary locals.
                     let innermostScope = blocks.last { $0.kind == .classBody || $0.kind == .functionBody }
-                    let unsafeContext = inlineBody || innermostScope?.kind == .classBody
+                    // `if x: import os` (same line as its header): judged like an indented body of
+                    // an ordinary block; inline bodies of def/class/try/except/guarded blocks are kept.
+                    let inlineKind = inline?.kind ?? .other
+                    let unsafeInline = inlineBody && inlineKind != .other && inlineKind != .functionBody
+                    let unsafeContext = unsafeInline || innermostScope?.kind == .classBody
                         || blocks.contains { $0.kind == .importErrorHandler || $0.kind == .guardedOther }
                     if var statement = parseImport(at: index, afterSemicolon: afterSemicolon) {
                         statement.fixable = !unsafeContext && statement.fixable
-                        statement.onlyStatementInBlock = isOnlyStatementInBlock(statement)
-                        statement.block = blocks.last?.block ?? 0
-                        statement.scope = blocks.last?.scope ?? 0
+                        statement.onlyStatementInBlock = inlineBody ? isOnlyStatementInline(statement) : isOnlyStatementInBlock(statement)
+                        // An inline body is a block of its own (no F811 against the enclosing block).
+                        statement.block = inline?.block ?? blocks.last?.block ?? 0
+                        // `def f(): import os` binds in f's own scope.
+                        statement.scope = inlineBody && inlineKind == .functionBody ? inline!.block : blocks.last?.scope ?? 0
                         candidates.append((statement, enclosingTries))
                         previousSignificant = statement.lastToken
                         index = statement.terminator
                         continue
                     }
-                } else if let header = blockHeader(at: index) {
+                } else if var header = blockHeader(at: index) {
+                    // A body on the header's line (`if x: import os`) starts a statement after the `:`.
+                    inlineBodyColon = headerColon(from: index)
+                    // `elif`/`else` of a version- or platform-dependent `if` are just as dependent (U16).
+                    switch token.kind {
+                    case .kwIf: guardedIfChain[blocks.count] = header == .guardedOther
+                    case .kwElif, .kwElse:
+                        if guardedIfChain[blocks.count] == true { header = .guardedOther }
+                        if token.kind == .kwElse { guardedIfChain[blocks.count] = nil }
+                    default: guardedIfChain[blocks.count] = nil
+                    }
                     if header == .tryBody {
                         pendingBlock = (.tryBody, nextTryID)
                         nextTryID += 1
@@ -180,6 +212,12 @@ struct ImportScan {
             case .semi where depth == 0:
                 statementStart = true
                 afterSemicolon = true
+            case .colon where index == inlineBodyColon:
+                inlineBodyColon = nil
+                if index + 1 < count, tokens[index + 1].kind != .newline, tokens[index + 1].kind != .comment {
+                    statementStart = true
+                    inline = (-2 - index, pendingBlock?.kind ?? .other)
+                }
             case .name:
                 let isAttribute = previousSignificant >= 0 && tokens[previousSignificant].kind == .dot
                 let nameHash = hash(of: index)
@@ -335,6 +373,7 @@ struct ImportScan {
                 members = [ImportMember("*")]
                 statement.lastToken = i
                 statement.fixable = false
+                statement.starModule = module
                 i += 1
             } else {
                 var parenthesized = false
@@ -375,17 +414,37 @@ struct ImportScan {
                 }
             }
         }
+        // A trailing comment (`import os  # why`) sits between the statement and its NEWLINE.
+        while i < tokens.count, tokens[i].kind == .comment { i += 1 }
         guard i < tokens.count, tokens[i].kind == .newline || tokens[i].kind == .semi || tokens[i].kind == .endMarker else { return nil }
         statement.terminator = i
         return statement
     }
 
+    /// True for `if x: import os` (or `import os;`) with nothing after it on the line.
+    private func isOnlyStatementInline(_ statement: Statement) -> Bool {
+        guard !statement.afterSemicolon else { return false }
+        var terminator = statement.terminator
+        if tokens[terminator].kind == .semi {
+            terminator += 1
+            while terminator < tokens.count, tokens[terminator].kind == .comment { terminator += 1 }
+        }
+        return terminator < tokens.count && (tokens[terminator].kind == .newline || tokens[terminator].kind == .endMarker)
+    }
+
     private func isOnlyStatementInBlock(_ statement: Statement) -> Bool {
-        guard !statement.afterSemicolon, tokens[statement.terminator].kind == .newline else { return false }
+        guard !statement.afterSemicolon else { return false }
+        var terminator = statement.terminator
+        if tokens[terminator].kind == .semi {
+            // `import os;` then nothing else on the line.
+            terminator += 1
+            while terminator < tokens.count, tokens[terminator].kind == .comment { terminator += 1 }
+        }
+        guard terminator < tokens.count, tokens[terminator].kind == .newline else { return false }
         var before = statement.firstToken - 1
         while before >= 0, tokens[before].kind == .nl || tokens[before].kind == .comment { before -= 1 }
         guard before >= 0, tokens[before].kind == .indent else { return false }
-        var after = statement.terminator + 1
+        var after = terminator + 1
         while after < tokens.count, tokens[after].kind == .nl || tokens[after].kind == .comment { after += 1 }
         return after < tokens.count && (tokens[after].kind == .dedent || tokens[after].kind == .endMarker)
     }
@@ -408,7 +467,7 @@ struct ImportScan {
                     if depth < 0 { break }
                 } else if kind == .lpar || kind == .lsqb || kind == .lbrace {
                     depth += 1
-                } else if kind != .string && kind != .comma && kind != .nl && kind != .comment {
+                } else if kind != .string && kind != .comma && kind != .nl && kind != .comment && kind != .plus {
                     return true
                 }
                 j += 1
@@ -458,6 +517,15 @@ struct ImportScan {
         let aliasStart = Int(tokens[alias.firstToken].start)
         let lineStart = lineStartOffset(aliasStart)
         let onlyWhitespaceBefore = source[lineStart..<aliasStart].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        // The last name without a trailing comma, nothing but the line break between it and the comma
+        // before it: that comma goes with it (`path,\n    sep\n)` → `path\n)`, as ruff).
+        if aliasIndex == statement.aliases.count - 1, alias.lastToken + 1 < tokens.count, tokens[alias.lastToken + 1].kind != .comma {
+            var comma = alias.firstToken - 1
+            while comma > statement.firstToken, tokens[comma].kind == .nl { comma -= 1 }
+            if tokens[comma].kind == .comma {
+                return [.delete(TextRange(start: Int(tokens[comma].start), end: alias.range.end))]
+            }
+        }
         // Alone on its line inside parentheses: drop the whole line (with its comment).
         var after = alias.lastToken + 1
         if after < tokens.count, tokens[after].kind == .comma { after += 1 }
@@ -480,15 +548,30 @@ struct ImportScan {
         let start = Int(tokens[statement.firstToken].start)
         let end = Int(tokens[statement.lastToken].end)
         if statement.onlyStatementInBlock {
-            return [TextEdit(range: TextRange(start: start, end: end), replacement: "pass")]
+            // `import os;` as the only statement: the `;` goes too.
+            let replaced = tokens[statement.terminator].kind == .semi ? Int(tokens[statement.terminator].end) : end
+            return [TextEdit(range: TextRange(start: start, end: replaced), replacement: "pass")]
         }
         let terminator = tokens[statement.terminator]
         if terminator.kind == .semi {
-            // `import os; rest` → `rest`
             var next = statement.terminator + 1
             while next < tokens.count, tokens[next].kind == .nl || tokens[next].kind == .comment { next += 1 }
-            guard next < tokens.count, tokens[next].kind != .newline else { return nil }
-            return [.delete(TextRange(start: start, end: Int(tokens[next].start)))]
+            guard next < tokens.count else { return nil }
+            if tokens[next].kind != .newline {
+                // `import os; rest` → `rest`
+                return [.delete(TextRange(start: start, end: Int(tokens[next].start)))]
+            }
+            if statement.afterSemicolon {
+                // `rest; import os;` → `rest`
+                var semi = statement.firstToken - 1
+                while semi >= 0, tokens[semi].kind != .semi { semi -= 1 }
+                guard semi >= 0 else { return nil }
+                return [.delete(TextRange(start: Int(tokens[semi].start), end: Int(terminator.end)))]
+            }
+            // `import os;` alone on its line: the whole line, as without the `;`.
+            let lineStart = lineStartOffset(start)
+            guard source[lineStart..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }) else { return nil }
+            return [.delete(TextRange(start: lineStart, end: Int(tokens[next].end)))]
         }
         if statement.afterSemicolon {
             // `rest; import os` → `rest`
@@ -504,9 +587,11 @@ struct ImportScan {
         return [.delete(TextRange(start: lineStart, end: lineEnd))]
     }
 
+    /// Start of the line holding `offset`; on the first line, after the BOM (which is not part of the line).
     private func lineStartOffset(_ offset: Int) -> Int {
+        let floor = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var index = offset
-        while index > 0, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
+        while index > floor, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
         return index
     }
 }

@@ -1,0 +1,2 @@
+# select: F401,F811
+import json  # type: ignore  # noqa

@@ -1,0 +1,8 @@
+# select: F401,F811
+# imports directly in a class body bind attributes: kept. Imports in methods are judged.
+class A:
+    import os
+
+    def m(self):
+        import sys
+        return 1

@@ -1,0 +1,7 @@
+# select: F401,F811
+import functools
+
+
+@functools.cache
+def f():
+    pass

@@ -1,0 +1,7 @@
+# select: F401,F811
+import sys
+
+if sys.argv:
+    pass
+else:
+    x = 1

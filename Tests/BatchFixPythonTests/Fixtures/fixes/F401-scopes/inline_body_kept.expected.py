@@ -1,0 +1,8 @@
+# select: F401,F811
+# inline bodies of class/try/except/version-dependent blocks are kept; a def's is judged (as ruff)
+import sys
+def f(): pass
+class A: import os
+try: import yaml
+except ImportError: import json as yaml
+if sys.version_info >= (3, 11): import tomllib

@@ -1,0 +1,6 @@
+# select: F401,F811
+import os
+import sys
+
+g = lambda: os.sep
+h = [sys for _ in range(1)]

@@ -1,0 +1,9 @@
+# select: F401,F811
+import sys
+
+match sys.argv:
+    case [_, "a"]:
+        pass
+    case _:
+        import json
+        print(json)

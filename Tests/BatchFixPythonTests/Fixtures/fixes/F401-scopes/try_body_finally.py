@@ -1,0 +1,5 @@
+# select: F401,F811
+try:
+    import os
+finally:
+    x = 1

@@ -1,0 +1,4 @@
+# select: F401,F811
+# a comment about sys
+import sys
+print(sys)

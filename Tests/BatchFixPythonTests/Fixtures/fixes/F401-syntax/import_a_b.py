@@ -1,0 +1,5 @@
+# select: F401,F811
+import os, sys
+import json, re, glob
+
+print(sys, re)

@@ -1,0 +1,3 @@
+# select: F401,F811
+import sys
+print(sys)

@@ -1,0 +1,7 @@
+# select: F401,F811,W291,W292
+# T05: mixed endings are not normalised; only the removed line goes
+import os
+import sys
+import json
+print(sys)  
+x = 1

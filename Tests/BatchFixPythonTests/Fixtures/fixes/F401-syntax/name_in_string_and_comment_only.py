@@ -1,0 +1,6 @@
+# select: F401,F811
+# os is mentioned in this comment, which is not a use
+import os
+import sys
+
+print("sys")

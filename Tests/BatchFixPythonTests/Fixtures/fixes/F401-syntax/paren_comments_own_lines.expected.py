@@ -1,0 +1,9 @@
+# select: F401,F811
+from os import (
+    # the path module
+    path,
+    # separator, unused
+    getcwd,  # trailing
+)
+
+print(path, getcwd)

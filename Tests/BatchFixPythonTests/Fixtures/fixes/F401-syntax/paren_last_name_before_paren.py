@@ -1,0 +1,5 @@
+# select: F401,F811
+from os import (path,
+                sep)
+
+print(path)

@@ -1,0 +1,4 @@
+# select: F401,F811
+from os import (path, sep, getcwd)
+
+print(path)

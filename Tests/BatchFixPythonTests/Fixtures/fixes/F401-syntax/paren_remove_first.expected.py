@@ -1,0 +1,7 @@
+# select: F401,F811
+from os import (
+    path,
+    getcwd,
+)
+
+print(path, getcwd)

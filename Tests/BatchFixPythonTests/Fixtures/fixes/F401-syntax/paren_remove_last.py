@@ -1,0 +1,8 @@
+# select: F401,F811
+from os import (
+    path,
+    getcwd,
+    sep
+)
+
+print(path, getcwd)

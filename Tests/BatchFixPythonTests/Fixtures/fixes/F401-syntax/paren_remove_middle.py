@@ -1,0 +1,8 @@
+# select: F401,F811
+from os import (
+    path,
+    sep,
+    getcwd,
+)
+
+print(path, getcwd)

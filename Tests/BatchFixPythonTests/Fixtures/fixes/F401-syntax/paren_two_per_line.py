@@ -1,0 +1,7 @@
+# select: F401,F811
+from os import (
+    path, sep,
+    getcwd, environ,
+)
+
+print(path, environ)

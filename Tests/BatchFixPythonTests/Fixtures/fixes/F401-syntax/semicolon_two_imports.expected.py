@@ -1,0 +1,5 @@
+# select: F401,F811
+import sys
+import json
+
+print(sys, json)

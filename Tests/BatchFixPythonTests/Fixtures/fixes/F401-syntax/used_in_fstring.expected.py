@@ -1,0 +1,5 @@
+# select: F401,F811
+import os
+import sys
+
+print(f"{os.sep!r:>{sys.maxsize}}")

@@ -1,0 +1,6 @@
+# select: F401,F811
+# U05: `__all__ = [...] + [...]` and `__all__ += [...]` of literals still list names.
+from os import path, sep, getcwd, environ
+
+__all__ = ["path"] + ["sep"]
+__all__ += ["getcwd"]

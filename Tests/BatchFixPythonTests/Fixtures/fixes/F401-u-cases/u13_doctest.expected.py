@@ -1,0 +1,10 @@
+# select: F401,F811
+# U13: a name used only in a doctest (any string) is kept (deliberate: ruff removes it).
+import textwrap
+
+
+def f():
+    """
+    >>> textwrap.dedent("  x")
+    'x'
+    """

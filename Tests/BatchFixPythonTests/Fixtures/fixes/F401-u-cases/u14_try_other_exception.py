@@ -1,0 +1,7 @@
+# select: F401,F811
+# U14: a try that does not guard ImportError is an ordinary block: its unused import goes.
+try:
+    import os
+    x = 1
+except KeyError:
+    pass

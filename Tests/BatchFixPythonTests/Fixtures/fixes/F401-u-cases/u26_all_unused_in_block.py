@@ -1,0 +1,9 @@
+# select: F401,F811
+# U26: all imports of a block unused: `pass`, never an empty block.
+def f():
+    import os
+    import sys
+
+
+def g():
+    import json

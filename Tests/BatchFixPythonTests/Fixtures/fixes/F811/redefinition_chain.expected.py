@@ -1,0 +1,4 @@
+# select: F401,F811
+import os
+
+print(os)

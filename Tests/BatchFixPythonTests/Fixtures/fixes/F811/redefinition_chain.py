@@ -1,0 +1,6 @@
+# select: F401,F811
+import os
+import os
+import os
+
+print(os)

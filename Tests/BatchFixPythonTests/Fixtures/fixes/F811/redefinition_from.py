@@ -1,0 +1,5 @@
+# select: F401,F811
+from os import path
+from os import path
+
+print(path)

@@ -1,0 +1,4 @@
+# select: F401,F811
+def f():
+    import os
+    return os

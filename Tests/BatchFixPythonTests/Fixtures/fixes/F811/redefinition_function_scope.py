@@ -1,0 +1,5 @@
+# select: F401,F811
+def f():
+    import os
+    import os
+    return os

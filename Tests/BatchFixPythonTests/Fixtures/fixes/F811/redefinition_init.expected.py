@@ -1,0 +1,5 @@
+# path: pkg/__init__.py
+# select: F401,F811
+import os
+
+print(os)

@@ -1,0 +1,7 @@
+# select: F401,F811
+import os
+
+print(os)
+import os
+
+print(os)

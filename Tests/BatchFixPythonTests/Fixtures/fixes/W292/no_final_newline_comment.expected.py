@@ -1,0 +1,3 @@
+# select: W292
+x = 1
+# end

@@ -1,0 +1,3 @@
+# select: W391
+x = 1
+# last

@@ -1,0 +1,5 @@
+# select: W391
+x = 1
+# last
+
+
