@@ -72,7 +72,7 @@ public struct UnusedImportCheck: PythonCheck {
                 guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport else { continue }
                 if scan.dynamicNameAccess, statement.scope == 0 { continue }
                 if allowedUnusedImports.contains(where: { alias.module == $0 || alias.module.hasPrefix($0 + ".") }) { continue }
-                guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
+                guard !isUsed(alias, scan: scan, index: document.semantics), !suppressed(["F401"]) else { continue }
                 found.append(Diagnostic(
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
@@ -82,5 +82,18 @@ public struct UnusedImportCheck: PythonCheck {
             }
         }
         return found
+    }
+
+    /// Whether an import may be used. The semantic index decides only where it modelled every
+    /// occurrence of the name: a name in any string or `# type:` comment keeps the import, and so does
+    /// any occurrence the index did not account for (it then falls back to the name-anywhere rule).
+    private func isUsed(_ alias: ImportScan.Alias, scan: ImportScan, index: SemanticIndex) -> Bool {
+        let name = alias.boundName
+        if scan.isInStringOrTypeComment(name) { return true }
+        guard scan.appearsAsName(name) else { return false }
+        guard let binding = index.importBinding(at: alias.range.start) else { return true }
+        // Parameter names count (pytest fixtures requested by name, RELIABILITY U23).
+        if index.isUsed(binding, countingParameterNames: true) { return true }
+        return scan.useOffsets(of: name).contains { !index.explains(offset: $0) }
     }
 }

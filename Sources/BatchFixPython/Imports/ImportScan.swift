@@ -415,6 +415,26 @@ struct ImportScan {
         usedNames.contains(name) || wordsInStringsAndTypeComments.contains(name)
     }
 
+    /// True when `name` is a word of some string or `# type:` comment (a possible use the AST cannot see).
+    func isInStringOrTypeComment(_ name: String) -> Bool {
+        wordsInStringsAndTypeComments.contains(name)
+    }
+
+    /// True when `name` appears as a non-attribute NAME token outside import statements.
+    func appearsAsName(_ name: String) -> Bool {
+        usedNames.contains(name)
+    }
+
+    /// Start offsets of the NAME tokens spelling `name` that may be uses (outside import statements,
+    /// not attributes).
+    func useOffsets(of name: String) -> [Int] {
+        let bytes = Array(name.utf8)
+        return useTokens.compactMap { index in
+            let token = tokens[index]
+            return source[token.range].elementsEqual(bytes) ? Int(token.start) : nil
+        }
+    }
+
     /// True when a use of `name` lies between two token indices.
     func isUsed(_ name: String, between first: Int, and last: Int) -> Bool {
         useTokens.contains { $0 > first && $0 < last && text($0) == name }
