@@ -93,8 +93,6 @@ public struct SemanticIndex: Sendable {
         public let scope: Int
         /// Byte offset of the identifier (nil for names found inside strings).
         public let offset: Int?
-        /// The bindings it can refer to (empty: a builtin, or an unknown name).
-        public internal(set) var resolved: [Int] = []
     }
 
     public private(set) var scopes: [Scope] = []
@@ -102,10 +100,8 @@ public struct SemanticIndex: Sendable {
     public private(set) var uses: [Use] = []
     /// Entries of `__all__` written as string literals.
     public private(set) var exportedNames: [String] = []
-    /// For each binding, the indices of the uses that resolve to it.
-    public private(set) var usesByBinding: [[Int32]] = []
-    /// Start offsets of every identifier the index accounted for (sorted).
-    private var explained: [Int32] = []
+    /// One bit per source byte, set at the start of every identifier the index accounted for.
+    private var explained: [UInt64] = []
     /// Import bindings by the start offset of their alias.
     private var importByOffset: [Int: Int] = [:]
 
@@ -117,7 +113,7 @@ public struct SemanticIndex: Sendable {
         bindings = builder.bindings
         uses = builder.uses
         exportedNames = builder.exportedNames
-        explained = builder.explained.sorted()
+        explained = builder.explained
         resolve()
         for (index, binding) in bindings.enumerated() where binding.kind == .importAlias || binding.kind == .futureImport {
             importByOffset[binding.range.lowerBound] = index
@@ -137,20 +133,42 @@ public struct SemanticIndex: Sendable {
     }
 
     /// True when some use resolves to `binding`; parameter-name matches count only when asked.
+    /// Resolution is done on demand (only the names asked about pay for it).
     public func isUsed(_ binding: Int, countingParameterNames: Bool = false) -> Bool {
-        usesByBinding[binding].contains { countingParameterNames || uses[Int($0)].kind != .parameterName }
+        let name = bindings[binding].name
+        return uses.indices.contains { index in
+            let use = uses[index]
+            return use.name == name && (countingParameterNames || use.kind != .parameterName) && resolved(index).contains(binding)
+        }
+    }
+
+    /// The indices of the uses that resolve to `binding`.
+    public func uses(of binding: Int) -> [Int] {
+        let name = bindings[binding].name
+        return uses.indices.filter { uses[$0].name == name && resolved($0).contains(binding) }
+    }
+
+    /// The bindings use `index` can refer to (empty: a builtin, or an unknown name).
+    public func resolved(_ index: Int) -> [Int] {
+        let use = uses[index]
+        switch use.kind {
+        case .dunderAll:
+            return local(use.name, 0)
+        case .declaration, .parameterName:
+            // Resolved from the enclosing scope: the declaring scope's own bindings are redirected
+            // (global/nonlocal) or are the parameter itself.
+            guard let parent = scopes[use.scope].parent else { return local(use.name, 0) }
+            return scopes[use.scope].globals.contains(use.name) ? local(use.name, 0) : resolve(use.name, from: parent)
+        default:
+            return resolve(use.name, from: use.scope)
+        }
     }
 
     /// True when the identifier starting at `offset` is one the index modelled (a name, parameter,
     /// def/class name, keyword argument name, declared name, handler name, capture or type parameter).
     public func explains(offset: Int) -> Bool {
-        var low = 0, high = explained.count
-        let key = Int32(truncatingIfNeeded: offset)
-        while low < high {
-            let mid = (low + high) / 2
-            if explained[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low < explained.count && explained[low] == key
+        guard offset >= 0, offset / 64 < explained.count else { return false }
+        return explained[offset / 64] & (1 << UInt64(offset % 64)) != 0
     }
 
     /// The bindings a use of `name` evaluated in `scope` can refer to.
@@ -200,7 +218,12 @@ public struct SemanticIndex: Sendable {
         func isLocal(_ name: String, _ scope: Int) -> Bool {
             raw[scope][name] != nil && !scopes[scope].globals.contains(name) && !scopes[scope].nonlocals.contains(name)
         }
-        for index in bindings.indices {
+        let declaring = Set(scopes.indices.filter { !scopes[$0].globals.isEmpty || !scopes[$0].nonlocals.isEmpty })
+        guard !declaring.isEmpty else {
+            localTable = raw
+            return
+        }
+        for index in bindings.indices where declaring.contains(bindings[index].scope) {
             let name = bindings[index].name
             var target = bindings[index].scope
             var hops = 0
@@ -222,24 +245,5 @@ public struct SemanticIndex: Sendable {
         }
         localTable = Array(repeating: [:], count: scopes.count)
         for (index, binding) in bindings.enumerated() { localTable[binding.scope][binding.name, default: []].append(index) }
-        usesByBinding = Array(repeating: [], count: bindings.count)
-        for index in uses.indices {
-            let use = uses[index]
-            let resolved: [Int]
-            switch use.kind {
-            case .dunderAll: resolved = local(use.name, 0)
-            case .declaration, .parameterName:
-                // Resolved from the enclosing scope: the declaring scope's own bindings are redirected
-                // (global/nonlocal) or are the parameter itself.
-                if let parent = scopes[use.scope].parent {
-                    resolved = scopes[use.scope].globals.contains(use.name) ? local(use.name, 0) : resolve(use.name, from: parent)
-                } else {
-                    resolved = local(use.name, 0)
-                }
-            default: resolved = resolve(use.name, from: use.scope)
-            }
-            uses[index].resolved = resolved
-            for b in resolved { usesByBinding[b].append(Int32(index)) }
-        }
     }
 }

@@ -8,7 +8,8 @@ struct SemanticIndexBuilder {
     var bindings: [SemanticIndex.Binding] = []
     var uses: [SemanticIndex.Use] = []
     var exportedNames: [String] = []
-    var explained: [Int32] = []
+    /// One bit per source byte: set where an identifier the index modelled starts.
+    var explained: [UInt64]
 
     private struct Item {
         var node: NodeID
@@ -21,7 +22,15 @@ struct SemanticIndexBuilder {
     }
     private var stack: [Item] = []
 
-    init(parse: ParseResult) { self.parse = parse }
+    init(parse: ParseResult) {
+        self.parse = parse
+        explained = Array(repeating: 0, count: parse.source.count / 64 + 1)
+    }
+
+    mutating func markExplained(_ offset: Int) {
+        guard offset >= 0, offset / 64 < explained.count else { return }
+        explained[offset / 64] |= 1 << UInt64(offset % 64)
+    }
 
     mutating func build() {
         scopes.append(SemanticIndex.Scope(kind: .module, node: parse.module, parent: nil))
@@ -48,12 +57,12 @@ struct SemanticIndexBuilder {
                                typeChecking: Bool, module: String? = nil, explain: Bool = true) {
         bindings.append(SemanticIndex.Binding(name: name, kind: kind, scope: scope, writtenIn: scope, range: range, node: node,
                                               isTypeChecking: typeChecking, importedModule: module))
-        if explain { explained.append(Int32(truncatingIfNeeded: range.lowerBound)) }
+        if explain { markExplained(range.lowerBound) }
     }
 
     private mutating func use(_ name: String, _ kind: SemanticIndex.UseKind, scope: Int, offset: Int?) {
         uses.append(SemanticIndex.Use(name: name, kind: kind, scope: scope, offset: offset))
-        if let offset, kind != .parameterName { explained.append(Int32(truncatingIfNeeded: offset)) }
+        if let offset, kind != .parameterName { markExplained(offset) }
     }
 
     /// The nearest enclosing scope that is not a comprehension (where a walrus target binds).
@@ -177,7 +186,7 @@ struct SemanticIndexBuilder {
             }
             for child in parse.children(node) { push(child, scope: scope, annotation: false, typeChecking: tc) }
         case .keyword:
-            if let name = parse.identifier(node, "arg") { explained.append(Int32(truncatingIfNeeded: name.range.lowerBound)) }
+            if let name = parse.identifier(node, "arg") { markExplained(name.range.lowerBound) }
             push(parse.child(node, "value"), scope: scope, annotation: false, typeChecking: tc)
         case .call:
             visitCall(item)
@@ -269,7 +278,7 @@ struct SemanticIndexBuilder {
             push(argument, scope: item.scope, annotation: item.annotation || typeArguments.contains(argument), typeChecking: item.typeChecking)
         }
         for keyword in parse.list(node, "keywords") {
-            if let name = parse.identifier(keyword, "arg") { explained.append(Int32(truncatingIfNeeded: name.range.lowerBound)) }
+            if let name = parse.identifier(keyword, "arg") { markExplained(name.range.lowerBound) }
             let value = parse.child(keyword, "value")
             push(value, scope: item.scope, annotation: item.annotation || value.map { typeArguments.contains($0) } == true, typeChecking: item.typeChecking)
         }
