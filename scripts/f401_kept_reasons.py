@@ -81,6 +81,48 @@ def reasons_for(path, row, message):
     return out
 
 
+_PROJECT = None
+
+
+def project_reads(root):
+    """(module, name) pairs other files read: `from module import name`, and `module.name` in the text."""
+    global _PROJECT
+    if _PROJECT is None:
+        imported_from, texts = set(), {}
+        for path in __import__("pathlib").Path(root).rglob("*.py"):
+            rel = str(path)[len(root):]
+            try:
+                source = path.read_text(encoding="utf-8")
+                tree = ast.parse(source)
+            except (SyntaxError, UnicodeDecodeError):
+                continue
+            texts[rel] = source
+            package = rel[:-3].replace("/", ".").rsplit(".", 1)[0] if "/" in rel else ""
+            for n in ast.walk(tree):
+                if isinstance(n, ast.ImportFrom):
+                    module = n.module or ""
+                    if n.level:
+                        base = package.split(".") if package else []
+                        base = base[: len(base) - (n.level - 1)] if n.level > 1 else base
+                        module = ".".join(base + ([module] if module else []))
+                    for alias in n.names:
+                        imported_from.add((rel, module, alias.name))
+        _PROJECT = (imported_from, texts)
+    return _PROJECT
+
+
+def read_elsewhere(root, rel, bound):
+    module = rel[:-3].replace("/", ".")
+    if module.endswith(".__init__"):
+        module = module[: -len(".__init__")]
+    imported_from, texts = project_reads(root)
+    if any(r != rel and m == module and (n == bound or n == "*") for r, m, n in imported_from):
+        return True
+    last = module.rsplit(".", 1)[-1]
+    pattern = re.compile(r"\b" + re.escape(last) + r"\." + re.escape(bound) + r"\b")
+    return any(r != rel and pattern.search(t) for r, t in texts.items())
+
+
 def main():
     left = json.load(open(sys.argv[1]))
     root = sys.argv[2].rstrip("/") + "/"
@@ -89,6 +131,13 @@ def main():
     unexplained = []
     for d in fixable:
         why = reasons_for(d["filename"], d["location"]["row"], d["message"])
+        if not why:
+            bound = re.search(r"`([^`]+)`", d["message"]).group(1).rsplit(".", 1)[-1]
+            rel = d["filename"][len(root):]
+            if bound.startswith("__") and bound.endswith("__"):
+                why = ["module metadata dunder (`from _mod import __doc__`)"]
+            elif read_elsewhere(root, rel, bound):
+                why = ["read from this module by another project file: a re-export (U22)"]
         counts[why[0] if why else "UNEXPLAINED"] += 1
         if not why:
             unexplained.append(d)

@@ -6,17 +6,22 @@ import PythonSyntax
 /// **What it does**: finds imported names that the file never uses.
 /// **Why**: they slow start-up, hide real dependencies and confuse readers.
 /// **Example**: `import os, sys` with only `sys` used → `import sys`.
-/// **Fix safety**: removal is offered only where no use can exist: the name appears nowhere else
-/// in the file — not as a name, not inside any string (`__all__`, string annotations, doctests,
-/// `mock.patch("pkg.mod.name")`), not in a `# type:` comment. Files that reach names dynamically
+/// **Fix safety**: removal is offered only where no use can exist: no use of the name resolves to
+/// the import under Python's scoping rules (`SemanticIndex`: LEGB, class scopes, comprehensions,
+/// `global`/`nonlocal`; a name shadowed in another scope does not keep it), every occurrence of the
+/// name is one the index modelled (anything else keeps it, as before), no parameter has its name
+/// (pytest fixtures, U23), and the name is inside no string (`__all__`, string annotations, doctests,
+/// `mock.patch("pkg.mod.name")`) and no `# type:` comment. Files that reach names dynamically
 /// (`globals()`, `locals()`, `eval`, `exec`, `vars()`, a module `__getattr__`, a computed `__all__`)
 /// get no findings for module-level imports (RELIABILITY U21); imports inside functions are still judged. A star import is never touched; it does not make other imports used (a name the
 /// file never mentions cannot be read through it), so they are judged as in any file. Imports in class bodies, in `try` blocks guarding `ImportError`,
 /// in `except ImportError` handlers, under `sys.version_info` tests or `suppress(...)`, `__future__`
 /// imports and explicit re-exports (`import x as x`) are kept. In `__init__.py` an unused import is
 /// reported but not removed (it may be a re-export); so is a module-level import in `conftest.py`
-/// (pytest finds fixtures and hooks there by name, U23). This errs on the side of keeping: it may keep
-/// an import ruff would remove (e.g. a name shadowed in another scope), never the reverse.
+/// (pytest finds fixtures and hooks there by name, U23). Uses are resolved by the semantic index
+/// (Python's scopes) where it models every occurrence of the name; this errs on the side of keeping:
+/// it may keep an import ruff would remove (a name in a string, a parameter of the same name), never
+/// the reverse.
 public struct UnusedImportCheck: PythonCheck {
     /// Modules whose unused imports are kept (`allowed-unused-imports`: side-effect imports, RELIABILITY U01).
     public let allowedUnusedImports: [String]
@@ -97,7 +102,7 @@ public struct UnusedImportCheck: PythonCheck {
                 guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport, !isDunder(alias.boundName) else { continue }
                 if scan.dynamicNameAccess, statement.scope == 0 { continue }
                 if allowedUnusedImports.contains(where: { alias.module == $0 || alias.module.hasPrefix($0 + ".") }) { continue }
-                guard !scan.isUsedAnywhere(alias.boundName), !suppressed(["F401"]) else { continue }
+                guard !isUsed(alias, scan: scan, document: document), !suppressed(["F401"]) else { continue }
                 var finding = Diagnostic(
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
@@ -132,6 +137,26 @@ public struct UnusedImportCheck: PythonCheck {
         // duplicate runs first, then this finding is fixable alone on the new text.
         for (first, second) in zip(sorted, sorted.dropFirst()) where first.range.end > second.range.start { return nil }
         return sorted
+    }
+
+    /// Whether an import may be used. The semantic index decides only where it modelled every
+    /// occurrence of the name: a name in any string or `# type:` comment keeps the import, and so does
+    /// any occurrence the index did not account for (it then falls back to the name-anywhere rule).
+    private func isUsed(_ alias: ImportScan.Alias, scan: ImportScan, document: Document) -> Bool {
+        let name = alias.boundName
+        if scan.isInStringOrTypeComment(name) { return true }
+        guard scan.appearsAsName(name) else { return false }
+        // Fast path: every occurrence is plainly a read and every import of the name is at module
+        // level, so no other binding exists and the reads resolve to this import.
+        if scan.occursOnlyAsPlainRead(name), scan.statements.allSatisfy({ $0.scope == 0 || !$0.aliases.contains { $0.boundName == name } }) {
+            return true
+        }
+        // Built once per document version, and only for files where it can change the answer.
+        let index = document.semantics
+        guard let binding = index.importBinding(at: alias.range.start) else { return true }
+        // Parameter names count (pytest fixtures requested by name, RELIABILITY U23).
+        if index.isUsed(binding, countingParameterNames: true) { return true }
+        return scan.useOffsets(of: name).contains { !index.explains(offset: $0) }
     }
 }
 

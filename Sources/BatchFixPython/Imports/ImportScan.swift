@@ -501,6 +501,122 @@ struct ImportScan {
         return usedNameHashes.contains(key) || wordHashes.contains(key)
     }
 
+    /// True when `name` is a word of some string or `# type:` comment (a possible use the AST cannot see).
+    func isInStringOrTypeComment(_ name: String) -> Bool {
+        wordHashes.contains(ImportScan.hash(name))
+    }
+
+    /// True when `name` appears as a non-attribute NAME token outside import statements.
+    func appearsAsName(_ name: String) -> Bool {
+        usedNameHashes.contains(ImportScan.hash(name))
+    }
+
+    /// Start offsets of the NAME tokens spelling `name` that may be uses (outside import statements,
+    /// not attributes).
+    func useOffsets(of name: String) -> [Int] {
+        let key = ImportScan.hash(name)
+        return useTokens.compactMap { index in
+            hash(of: index) == key && text(index) == name ? Int(tokens[index].start) : nil
+        }
+    }
+
+    /// True when every occurrence of `name` (as in `useOffsets(of:)`) is plainly a read — `name.x`,
+    /// `name(...)`, `name[...]`, or an operand after an operator or keyword that only starts
+    /// expressions — so none of them binds `name` anywhere in the file. Used as a fast path: with
+    /// no other binding of the name in the file, a module-level import of it is what every one of
+    /// these reads resolves to. A wrong "false" only costs the precise (semantic index) answer.
+    func occursOnlyAsPlainRead(_ name: String) -> Bool {
+        let key = ImportScan.hash(name)
+        for index in useTokens where hash(of: index) == key && text(index) == name {
+            if !isPlainRead(index) { return false }
+        }
+        return true
+    }
+
+    /// Index of the nearest token before (`step` -1) or after (+1) `index` that is not a comment or NL.
+    private func significant(from index: Int, step: Int) -> Int? {
+        var i = index + step
+        while i >= 0, i < tokens.count {
+            let kind = tokens[i].kind
+            if kind != .nl && kind != .comment { return i }
+            i += step
+        }
+        return nil
+    }
+
+    private func isPlainRead(_ index: Int) -> Bool {
+        guard let before = significant(from: index, step: -1), let after = significant(from: index, step: 1) else { return false }
+        let previous = tokens[before].kind
+        let next = tokens[after].kind
+        switch previous {
+        case .kwDef, .kwClass, .kwAs, .star, .doubleStar, .kwGlobal, .kwNonlocal, .kwDel, .kwLambda, .kwImport, .kwFrom, .vbar:
+            return false
+        case .name where text(before) == "type" || text(before) == "case":
+            return false
+        default: break
+        }
+        switch next {
+        case .dot, .lpar, .lsqb: return true
+        case .equal, .colonEqual, .plusEqual, .minEqual, .starEqual, .slashEqual, .percentEqual, .amperEqual, .vbarEqual,
+             .circumflexEqual, .leftShiftEqual, .rightShiftEqual, .doubleStarEqual, .doubleSlashEqual, .atEqual:
+            return false
+        default: break
+        }
+        // `x = name` (a value, not a chained target).
+        if previous == .equal, [.newline, .comma, .rpar, .rsqb, .rbrace, .semi, .endMarker].contains(next) { return true }
+        // A positional argument or subscript element: `f(a, name)`, `Dict[str, name]`.
+        if previous == .lpar || previous == .lsqb || previous == .comma, next == .comma || next == .rpar || next == .rsqb,
+           let opener = enclosingOpener(of: index), isCallOrSubscript(opener) {
+            return true
+        }
+        switch previous {
+        case .kwReturn, .kwNot, .kwIf, .kwElif, .kwWhile, .kwAssert, .kwRaise, .kwIn, .kwIs, .kwAnd, .kwOr, .kwAwait, .kwYield,
+             .eqEqual, .notEqual, .less, .greater, .lessEqual, .greaterEqual, .plus, .minus, .slash, .doubleSlash, .percent,
+             .amper, .circumflex, .tilde, .leftShift, .rightShift, .at, .rarrow:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The unmatched `(` or `[` enclosing token `index`, looking back at most 256 tokens.
+    private func enclosingOpener(of index: Int) -> Int? {
+        var depth = 0
+        var i = index - 1
+        while i >= 0, index - i <= 256 {
+            switch tokens[i].kind {
+            case .rpar, .rsqb, .rbrace: depth += 1
+            case .lpar, .lsqb:
+                if depth == 0 { return i }
+                depth -= 1
+            case .lbrace:
+                if depth == 0 { return nil }
+                depth -= 1
+            case .newline, .indent, .dedent, .kwLambda, .kwFor: return nil
+            default: break
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// True for the bracket of a call or subscript (`f(`, `x[`, `g()(`), not of a def's parameters,
+    /// type parameters or a display.
+    private func isCallOrSubscript(_ opener: Int) -> Bool {
+        guard let before = significant(from: opener, step: -1) else { return false }
+        switch tokens[before].kind {
+        case .rpar, .rsqb: return true
+        case .name:
+            guard let earlier = significant(from: before, step: -1) else { return true }
+            switch tokens[earlier].kind {
+            case .kwDef, .kwClass: return false
+            case .name: return !["type", "case", "match"].contains(text(earlier))
+            default: return text(before) != "case" && text(before) != "match"
+            }
+        default: return false
+        }
+    }
+
     /// True when a use of `name` lies between two token indices.
     func isUsed(_ name: String, between first: Int, and last: Int) -> Bool {
         let key = ImportScan.hash(name)

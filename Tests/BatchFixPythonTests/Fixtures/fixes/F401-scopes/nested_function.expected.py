@@ -9,7 +9,6 @@ def outer():
 
 
 def other():
-    import sys
 
     def inner():
         import sys

@@ -1,5 +1,5 @@
 # select: F401,F811
-# a keyword argument name is not a use of the import; we keep it anyway (the name appears).
+# a keyword argument name is not a use of the import: the import goes (as ruff does).
 from os import sep
 
 print("a", sep="")

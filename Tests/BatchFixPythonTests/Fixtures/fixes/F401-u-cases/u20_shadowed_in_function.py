@@ -1,6 +1,6 @@
 # select: F401,F811
-# U20: a function-local binding of the same name does not use the module import; we keep the
-# import anyway (deliberate: a name read anywhere counts; ruff removes it).
+# U20: a function-local binding of the same name does not use the module import: the semantic
+# index resolves `json` in f() to the local, so the import goes (as ruff does).
 import json
 
 
