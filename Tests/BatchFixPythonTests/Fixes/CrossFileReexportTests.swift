@@ -68,6 +68,29 @@ struct CrossFileReexportTests {
         #expect(report.fixed == 6)
     }
 
+    @Test("a new batch over the same root sees files changed since the last one")
+    func indexIsPerBatch() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("batchfix-xfile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: base.appendingPathComponent(path)) }
+        func batch() async throws -> String {
+            let root = try ProjectRoot(resolving: base.path)
+            let workspace = Workspace(root: root, settings: WorkspaceSettings(durability: .renameOnly))
+            let paths = try ProjectWalker(extensions: PythonPack.fileExtensions).files(in: root)
+            let (issues, _) = await Analyzer(checks: PythonPack.checks(), isEnabled: { $0 == "F401" }).analyze(paths, in: workspace, jobs: 1)
+            _ = await BatchProcessor(registry: try PythonPack.registry(), validators: PythonPack.validators(), options: BatchOptions(jobs: 1))
+                .run(issues, in: workspace)
+            return try String(contentsOf: base.appendingPathComponent("mod.py"), encoding: .utf8)
+        }
+        try write("a_first.py", "x = 1\n")
+        try write("mod.py", "import shutil\n")
+        try write("user.py", "import mod\nprint(mod.shutil)\n")
+        #expect(try await batch() == "import shutil\n")
+        try write("user.py", "import mod\nprint(mod)\n")
+        #expect(try await batch() == "")
+    }
+
     @Test("imports inside functions are not module attributes: no search")
     func functionImportsIgnoreReaders() async throws {
         let (files, _) = try await fix([
