@@ -10,7 +10,8 @@ import Synchronization
 /// different module of the same name: that only keeps more imports.
 struct ExternalReferences: Sendable {
     /// `mod.name` for every `from ...mod import name`, every attribute pair `mod.name` (also through an
-    /// alias: `import pkg.mod as m` then `m.name`), and `mod.*` for `from ...mod import *`.
+    /// alias: `import pkg.mod as m` then `m.name`; also inside strings: `"pkg.mod.name.attr"`), and
+    /// `mod.*` for `from ...mod import *`.
     private(set) var references: Set<String> = []
 
     init(_ parse: ParseResult) {
@@ -32,6 +33,22 @@ struct ExternalReferences: Sendable {
             if statement.isStarImport, let module = statement.starModule?.split(separator: ".").last {
                 references.insert(module + ".*")
             }
+        }
+        // Dotted names inside strings: `mock.patch("pkg.mod.shutil.which")` reads `mod.shutil`.
+        for token in tokens where token.kind == .string || token.kind == .fstringMiddle {
+            var previous: Substring? = nil
+            var word: [UInt8] = []
+            func flush(_ separator: UInt8?) {
+                let current = word.isEmpty ? nil : Substring(String(decoding: word, as: UTF8.self))
+                if let previous, let current { references.insert(previous + "." + current) }
+                previous = separator == UInt8(ascii: ".") ? current : nil
+                word.removeAll(keepingCapacity: true)
+            }
+            for byte in parse.source[token.range] {
+                let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
+                if isWord { word.append(byte) } else { flush(byte) }
+            }
+            flush(nil)
         }
         // Attribute pairs `a.b` anywhere.
         var index = 0
