@@ -37,19 +37,15 @@ public struct ImportOptimizationAgent: CheckFixingAgent {
               let check = checksByCode["F401"],
               let finding = check.diagnostic(matching: issue, in: context.document, anchor: context.anchor),
               finding.moduleAttribute else { return nil }
-        let own = context.document.path
         let module = context.document.moduleComponent
-        let files: [ProjectPath]
+        let index: ProjectReaders
         do {
-            files = try ProjectWalker(extensions: PythonPack.fileExtensions).files(in: context.root)
+            index = try await ProjectReaders.current(in: context)
         } catch {
             return "cannot search the project for other uses of `\(name)`: \(error)"
         }
-        for path in files where path != own {
-            guard let other = try? await context.document(at: path) else { continue }
-            if other.externalReferences.mayRead(name, from: module) {
-                return "`\(name)` may be read from `\(module)` by \(path.value): kept as a re-export"
-            }
+        if let reader = index.reader(of: name, from: module, except: context.document.path) {
+            return "`\(name)` may be read from `\(module)` by \(reader.value): kept as a re-export"
         }
         return nil
     }

@@ -86,12 +86,13 @@ public struct UnusedImportCheck: PythonCheck {
                         let line = document.lines.lineAndColumn(of: first.range.start, in: document.bytes).line
                         // Removing an identical duplicate changes no binding, so it is safe in `__init__.py`
                         // too; like ruff, the redefinition goes and the first import stays.
-                        let fixable = statement.fixable && earlierStatement.fixable
+                        // Also in class bodies, ImportError handlers and guarded blocks: the first import
+                        // already bound the same thing in the same block, so the duplicate does nothing.
                         found.append(Diagnostic(
                             code: "F811", range: alias.range,
                             message: "Redefinition of unused `\(alias.boundName)` from line \(line)",
                             subject: alias.boundName,
-                            fix: fixable ? scan.removal(of: aliasIndex, in: statementIndex, document: document) : nil
+                            fix: scan.removal(of: aliasIndex, in: statementIndex, document: document)
                         ))
                     }
                 }

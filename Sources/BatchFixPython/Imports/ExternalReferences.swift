@@ -1,5 +1,6 @@
 import BatchFixCore
 import PythonSyntax
+import Synchronization
 
 /// What one file may read from other modules by name, for the project-wide search of RELIABILITY
 /// U22: an import another file reads (`from pkg.mod import shutil`, `mod.shutil.which`) is a
@@ -9,7 +10,8 @@ import PythonSyntax
 /// different module of the same name: that only keeps more imports.
 struct ExternalReferences: Sendable {
     /// `mod.name` for every `from ...mod import name`, every attribute pair `mod.name` (also through an
-    /// alias: `import pkg.mod as m` then `m.name`), and `mod.*` for `from ...mod import *`.
+    /// alias: `import pkg.mod as m` then `m.name`; also inside strings: `"pkg.mod.name.attr"`), and
+    /// `mod.*` for `from ...mod import *`.
     private(set) var references: Set<String> = []
 
     init(_ parse: ParseResult) {
@@ -31,6 +33,22 @@ struct ExternalReferences: Sendable {
             if statement.isStarImport, let module = statement.starModule?.split(separator: ".").last {
                 references.insert(module + ".*")
             }
+        }
+        // Dotted names inside strings: `mock.patch("pkg.mod.shutil.which")` reads `mod.shutil`.
+        for token in tokens where token.kind == .string || token.kind == .fstringMiddle {
+            var previous: Substring? = nil
+            var word: [UInt8] = []
+            func flush(_ separator: UInt8?) {
+                let current = word.isEmpty ? nil : Substring(String(decoding: word, as: UTF8.self))
+                if let previous, let current { references.insert(previous + "." + current) }
+                previous = separator == UInt8(ascii: ".") ? current : nil
+                word.removeAll(keepingCapacity: true)
+            }
+            for byte in parse.source[token.range] {
+                let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
+                if isWord { word.append(byte) } else { flush(byte) }
+            }
+            flush(nil)
         }
         // Attribute pairs `a.b` anywhere.
         var index = 0
@@ -64,5 +82,64 @@ extension Document {
         let stem = file.split(separator: ".").first.map(String.init) ?? String(file)
         if stem == "__init__", parts.count >= 2 { return String(parts[parts.count - 2]) }
         return stem
+    }
+}
+
+/// Which project files may read which module attributes (`mod.name` → files), built once per batch
+/// from `ExternalReferences` of every project file and shared by all F401 fixes of the batch.
+///
+/// One index per project root, tied to the batch by a token cached on the snapshot of one project
+/// file (the anchor): a new batch reads the anchor again, gets a new snapshot and so a new token,
+/// and rebuilds. Within a batch the index is not refreshed after edits: the pack's own fixes only
+/// remove references, so a stale index keeps more imports, never fewer. (A file another agent
+/// creates during the batch is not seen.)
+struct ProjectReaders: Sendable {
+    let anchor: ProjectPath?
+    let token: Int
+    let readers: [String: [ProjectPath]]
+
+    /// A file other than `own` that may read `name` from `module`, if any.
+    func reader(of name: String, from module: String, except own: ProjectPath) -> ProjectPath? {
+        if let found = readers[module + "." + name]?.first(where: { $0 != own }) { return found }
+        if !name.hasPrefix("_"), let found = readers[module + ".*"]?.first(where: { $0 != own }) { return found }
+        return nil
+    }
+
+    /// The index for the batch `context` belongs to, building it on first use.
+    static func current(in context: FixContext) async throws -> ProjectReaders {
+        let key = context.root.path
+        if let cached = cache.withLock({ $0[key] }) {
+            let token: Int? = if let anchor = cached.anchor { try? await context.document(at: anchor).snapshotToken } else { nil }
+            if token == cached.token { return cached }
+        }
+        let files = try ProjectWalker(extensions: PythonPack.fileExtensions).files(in: context.root)
+        var readers: [String: [ProjectPath]] = [:]
+        var anchor: ProjectPath? = nil
+        var token = -1
+        for path in files {
+            guard let document = try? await context.document(at: path) else { continue }
+            if anchor == nil {
+                anchor = path
+                token = document.snapshotToken
+            }
+            for reference in document.externalReferences.references { readers[reference, default: []].append(path) }
+        }
+        let built = ProjectReaders(anchor: anchor, token: token, readers: readers)
+        cache.withLock { $0[key] = built }
+        return built
+    }
+
+    private static let cache = Mutex<[String: ProjectReaders]>([:])
+}
+
+private let snapshotTokens = Atomic<Int>(0)
+
+/// A number unique to one document snapshot object (not to its bytes): it changes when a file is
+/// read again by a new workspace.
+private struct SnapshotToken: Sendable { let value: Int }
+
+extension Document {
+    fileprivate var snapshotToken: Int {
+        cached(SnapshotToken.self) { SnapshotToken(value: snapshotTokens.add(1, ordering: .relaxed).newValue) }.value
     }
 }
