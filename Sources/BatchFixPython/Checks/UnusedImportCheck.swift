@@ -103,7 +103,7 @@ public struct UnusedImportCheck: PythonCheck {
                 guard statement.fixable, !alias.isFuture, !alias.isExplicitReexport, !isDunder(alias.boundName) else { continue }
                 if scan.dynamicNameAccess, statement.scope == 0 { continue }
                 if allowedUnusedImports.contains(where: { alias.module == $0 || alias.module.hasPrefix($0 + ".") }) { continue }
-                guard !isUsed(alias, scan: scan, document: document), !suppressed(["F401"]) else { continue }
+                guard !isUsed(alias, of: statement, scan: scan, document: document), !suppressed(["F401"]) else { continue }
                 var finding = Diagnostic(
                     code: "F401", range: alias.range,
                     message: "`\(alias.qualifiedName)` imported but unused",
@@ -143,14 +143,22 @@ public struct UnusedImportCheck: PythonCheck {
     /// Whether an import may be used. The semantic index decides only where it modelled every
     /// occurrence of the name: a name in any string or `# type:` comment keeps the import, and so does
     /// any occurrence the index did not account for (it then falls back to the name-anywhere rule).
-    private func isUsed(_ alias: ImportScan.Alias, scan: ImportScan, document: Document) -> Bool {
+    private func isUsed(_ alias: ImportScan.Alias, of statement: ImportScan.Statement, scan: ImportScan, document: Document) -> Bool {
         let name = alias.boundName
         if scan.isInStringOrTypeComment(name) { return true }
         guard scan.appearsAsName(name) else { return false }
-        // Fast path: every occurrence is plainly a read and every import of the name is at module
-        // level, so no other binding exists and the reads resolve to this import.
-        if scan.occursOnlyAsPlainRead(name), scan.statements.allSatisfy({ $0.scope == 0 || !$0.aliases.contains { $0.boundName == name } }) {
-            return true
+        // Fast path: every occurrence of the name is plainly a read, so only imports bind it; a read
+        // inside this import's function (or anywhere, for a module-level import) that lies in no other
+        // function or class importing the name (unless that one encloses this import) resolves here.
+        if statement.scope == 0 || scan.scopeTokenRanges[statement.scope] != nil, let reads = scan.plainReads(of: name) {
+            let own = statement.scope == 0 ? nil : scan.scopeTokenRanges[statement.scope]
+            let others = scan.statements.compactMap { other -> Range<Int>? in
+                guard other.scope != statement.scope, other.scope != 0, other.aliases.contains(where: { $0.boundName == name }) else { return nil }
+                guard let range = scan.scopeTokenRanges[other.scope] else { return 0..<Int.max }  // unknown: shadows everything
+                if let own, range.lowerBound <= own.lowerBound, own.upperBound <= range.upperBound { return nil }  // encloses this import
+                return range
+            }
+            if reads.contains(where: { read in (own?.contains(read) ?? true) && !others.contains { $0.contains(read) } }) { return true }
         }
         // Built once per document version, and only for files where it can change the answer.
         let index = document.semantics

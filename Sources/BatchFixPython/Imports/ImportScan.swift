@@ -57,6 +57,8 @@ struct ImportScan {
     /// True when the file reaches names dynamically (`globals()`, `eval`, a computed `__all__`, ...);
     /// then no module-level import is provably unused (RELIABILITY U21, U04-U07).
     private(set) var dynamicNameAccess = false
+    /// Token ranges of function and class bodies, by `Statement.scope`.
+    private(set) var scopeTokenRanges: [Int: Range<Int>] = [:]
     /// Token indices of NAME tokens that may be uses (not inside import statements, not attributes).
     private var useTokens: [Int] = []
     /// Hashes of the names used as names, and of every word in strings and `# type:` comments:
@@ -105,6 +107,7 @@ struct ImportScan {
 
     private mutating func scan() {
         var blocks: [(kind: BlockKind, tryID: Int?, block: Int, scope: Int)] = []
+        var scopeStarts: [Int: Int] = [:]
         var nextBlockID = 1
         var guardedTries: Set<Int> = []
         var lastTryAtDepth: [Int: Int] = [:]
@@ -136,13 +139,16 @@ struct ImportScan {
                 let opened = pendingBlock ?? (.other, nil)
                 let scope = opened.kind == .classBody || opened.kind == .functionBody ? nextBlockID : (blocks.last?.scope ?? 0)
                 blocks.append((opened.kind, opened.tryID, nextBlockID, scope))
+                if scope == nextBlockID { scopeStarts[scope] = index }
                 nextBlockID += 1
                 pendingBlock = nil
                 statementStart = true
                 index += 1
                 continue
             case .dedent:
-                if let closed = blocks.popLast(), closed.kind == .tryBody, let id = closed.tryID { lastTryAtDepth[blocks.count] = id }
+                let closed = blocks.popLast()
+                if let closed, closed.kind == .tryBody, let id = closed.tryID { lastTryAtDepth[blocks.count] = id }
+                if let closed, closed.scope == closed.block, let start = scopeStarts[closed.block] { scopeTokenRanges[closed.block] = start..<index }
                 statementStart = true
                 index += 1
                 continue
@@ -495,12 +501,6 @@ struct ImportScan {
 
     // MARK: - Questions
 
-    /// True when `name` appears anywhere it could be used.
-    func isUsedAnywhere(_ name: String) -> Bool {
-        let key = ImportScan.hash(name)
-        return usedNameHashes.contains(key) || wordHashes.contains(key)
-    }
-
     /// True when `name` is a word of some string or `# type:` comment (a possible use the AST cannot see).
     func isInStringOrTypeComment(_ name: String) -> Bool {
         wordHashes.contains(ImportScan.hash(name))
@@ -525,12 +525,15 @@ struct ImportScan {
     /// expressions — so none of them binds `name` anywhere in the file. Used as a fast path: with
     /// no other binding of the name in the file, a module-level import of it is what every one of
     /// these reads resolves to. A wrong "false" only costs the precise (semantic index) answer.
-    func occursOnlyAsPlainRead(_ name: String) -> Bool {
+    /// Returns the token indices of those reads, or nil when some occurrence may be something else.
+    func plainReads(of name: String) -> [Int]? {
         let key = ImportScan.hash(name)
+        var reads: [Int] = []
         for index in useTokens where hash(of: index) == key && text(index) == name {
-            if !isPlainRead(index) { return false }
+            if !isPlainRead(index) { return nil }
+            reads.append(index)
         }
-        return true
+        return reads
     }
 
     /// Index of the nearest token before (`step` -1) or after (+1) `index` that is not a comment or NL.
@@ -549,14 +552,18 @@ struct ImportScan {
         let previous = tokens[before].kind
         let next = tokens[after].kind
         switch previous {
-        case .kwDef, .kwClass, .kwAs, .star, .doubleStar, .kwGlobal, .kwNonlocal, .kwDel, .kwLambda, .kwImport, .kwFrom, .vbar:
-            return false
-        case .name where text(before) == "type" || text(before) == "case":
-            return false
+        case .kwDef, .kwClass: return false
+        case .name where text(before) == "type": return false
+        default: break
+        }
+        // `name.x`, `name(...)`, `name[...]` read `name` wherever they stand (also as a target's base).
+        if next == .dot || next == .lpar || next == .lsqb { return true }
+        switch previous {
+        case .kwAs, .star, .doubleStar, .kwGlobal, .kwNonlocal, .kwDel, .kwLambda, .kwImport, .kwFrom, .vbar: return false
+        case .name where text(before) == "case": return false
         default: break
         }
         switch next {
-        case .dot, .lpar, .lsqb: return true
         case .equal, .colonEqual, .plusEqual, .minEqual, .starEqual, .slashEqual, .percentEqual, .amperEqual, .vbarEqual,
              .circumflexEqual, .leftShiftEqual, .rightShiftEqual, .doubleStarEqual, .doubleSlashEqual, .atEqual:
             return false
@@ -566,11 +573,11 @@ struct ImportScan {
         if previous == .equal, [.newline, .comma, .rpar, .rsqb, .rbrace, .semi, .endMarker].contains(next) { return true }
         // A positional argument or subscript element: `f(a, name)`, `Dict[str, name]`.
         if previous == .lpar || previous == .lsqb || previous == .comma, next == .comma || next == .rpar || next == .rsqb,
-           let opener = enclosingOpener(of: index), isCallOrSubscript(opener) {
+           let opener = enclosingOpener(of: index), isInsideCallOrSubscript(opener, depth: 0) {
             return true
         }
         switch previous {
-        case .kwReturn, .kwNot, .kwIf, .kwElif, .kwWhile, .kwAssert, .kwRaise, .kwIn, .kwIs, .kwAnd, .kwOr, .kwAwait, .kwYield,
+        case .kwExcept, .kwReturn, .kwNot, .kwIf, .kwElif, .kwWhile, .kwAssert, .kwRaise, .kwIn, .kwIs, .kwAnd, .kwOr, .kwAwait, .kwYield,
              .eqEqual, .notEqual, .less, .greater, .lessEqual, .greaterEqual, .plus, .minus, .slash, .doubleSlash, .percent,
              .amper, .circumflex, .tilde, .leftShift, .rightShift, .at, .rarrow:
             return true
@@ -600,8 +607,22 @@ struct ImportScan {
         return nil
     }
 
-    /// True for the bracket of a call or subscript (`f(`, `x[`, `g()(`), not of a def's parameters,
-    /// type parameters or a display.
+    /// True when bracket `opener` is a call's or subscript's, an `except (...)` tuple, or a display
+    /// nested (a few levels) directly in one of those: no assignment target can be there.
+    private func isInsideCallOrSubscript(_ opener: Int, depth: Int) -> Bool {
+        if isCallOrSubscript(opener) { return true }
+        guard depth < 4, let before = significant(from: opener, step: -1) else { return false }
+        switch tokens[before].kind {
+        case .kwExcept: return true
+        case .lpar, .lsqb, .comma:
+            guard let outer = enclosingOpener(of: opener) else { return false }
+            return isInsideCallOrSubscript(outer, depth: depth + 1)
+        default: return false
+        }
+    }
+
+    /// True for the bracket of a call or subscript (`f(`, `x[`, `g()(`) or of a class's bases, not
+    /// of a def's parameters, type parameters or a display.
     private func isCallOrSubscript(_ opener: Int) -> Bool {
         guard let before = significant(from: opener, step: -1) else { return false }
         switch tokens[before].kind {
@@ -609,7 +630,8 @@ struct ImportScan {
         case .name:
             guard let earlier = significant(from: before, step: -1) else { return true }
             switch tokens[earlier].kind {
-            case .kwDef, .kwClass: return false
+            case .kwDef: return false
+            case .kwClass: return tokens[opener].kind == .lpar  // bases and keywords; `[` opens type parameters
             case .name: return !["type", "case", "match"].contains(text(earlier))
             default: return text(before) != "case" && text(before) != "match"
             }

@@ -175,13 +175,13 @@ public struct SemanticIndex: Sendable {
     public func resolve(_ name: String, from scope: Int) -> [Int] {
         var out: [Int] = []
         var current = scope
+        // True while every scope left behind was a PEP 695 annotation scope (they see class names).
+        var throughAnnotationScopesOnly = true
         var first = true
-        var childIsAnnotationScope = false
         while true {
             let s = scopes[current]
-            // Class scopes are invisible from nested scopes, except to a directly nested annotation scope.
-            if s.kind == .classBody, !first, !childIsAnnotationScope {
-                childIsAnnotationScope = false
+            // Class scopes are invisible from nested scopes, except from annotation scopes directly in them.
+            if s.kind == .classBody, !first, !throughAnnotationScopesOnly {
                 guard let parent = s.parent else { return out }
                 current = parent
                 continue
@@ -200,7 +200,7 @@ public struct SemanticIndex: Sendable {
                 }
             }
             guard let parent = s.parent else { return out }
-            childIsAnnotationScope = s.kind == .typeParameters
+            throughAnnotationScopesOnly = throughAnnotationScopesOnly && s.kind == .typeParameters
             first = false
             current = parent
         }

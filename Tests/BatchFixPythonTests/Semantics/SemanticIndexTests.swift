@@ -90,6 +90,17 @@ private func importUsage(_ source: String, countingParameterNames: Bool = false)
         #expect(importUsage("from m import V\ntype Alias[T] = dict[T, V]\n").used == ["V@1"])
     }
 
+    @Test func annotationScopesSeeClassNamesButTheirFunctionsDoNot() {
+        let source = "from m import A\nclass C:\n    A = int\n    def m[T](self, x: A) -> T:\n        return A\n"
+        let index = SemanticIndex(PythonParser.parse(Array(source.utf8)))
+        let imported = index.importBindings[0]
+        let classAttribute = index.bindings.indices.first { index.bindings[$0].name == "A" && index.bindings[$0].kind == .assignment }!
+        let typeScope = index.scopes.indices.first { index.scopes[$0].kind == .typeParameters }!
+        let function = index.scopes.indices.first { index.scopes[$0].kind == .function }!
+        #expect(Set(index.resolve("A", from: typeScope)) == [classAttribute, imported])
+        #expect(index.resolve("A", from: function) == [imported])
+    }
+
     @Test func parametersShadowImportsAndCountAsPolicyUses() {
         let source = "from fixtures import tmp_db\ndef test_it(tmp_db):\n    assert tmp_db\n"
         #expect(importUsage(source).unused == ["tmp_db@1"])

@@ -42,7 +42,27 @@ private func unused(_ source: String, file: String = "mod.py", allowed: [String]
         #expect(try unused(source).names == ["sys"])
     }
 
+    @Test func readsInsideAFunctionWithItsOwnImportDoNotUseTheModuleImport() throws {
+        let source = "import os\n\ndef f():\n    import os\n    return os.sep\n"
+        let r = try unused(source)
+        #expect(r.names == ["os"])
+        #expect(r.fixed == "\ndef f():\n    import os\n    return os.sep\n")
+    }
+
+    @Test func functionImportReadOnlyInAnotherFunctionThatImportsItToo() throws {
+        let source = "def f():\n    import os\n    return 1\n\ndef g():\n    import os\n    return os.sep\n"
+        let document = Document(path: try ProjectPath("mod.py"), bytes: Array(source.utf8), version: 0)
+        let found = UnusedImportCheck().diagnostics(in: document).filter { $0.code == "F401" }
+        #expect(found.map { document.lines.lineAndColumn(of: $0.range.start, in: document.bytes).line } == [2])
+    }
+
     // MARK: Still kept
+
+    @Test func readsThroughNestedFunctionsAndClassBases() throws {
+        #expect(try unused("def f():\n    import os\n    def g():\n        return os.sep\n    return g\n").names.isEmpty)
+        #expect(try unused("from m import Base\nclass C(Base):\n    pass\n").names.isEmpty)
+        #expect(try unused("from m import Base\nclass C(Base, metaclass=Meta):\n    Base = 1\n").names.isEmpty)
+    }
 
     @Test func usesThroughEnclosingScopesKeepTheImport() throws {
         #expect(try unused("import os\ndef f():\n    def g():\n        return os.sep\n    return g\n").names.isEmpty)
