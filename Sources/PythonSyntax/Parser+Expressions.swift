@@ -22,12 +22,18 @@ extension Parser {
         }
         if (r.kind == .name && (kind == .string || kind == .fstringStart)) || softKeyword { failHere(); return }
         // The second expression must parse; reading it may run into a tokenizer error, which then wins.
+        // CPython's PEG parser accepts any expression *prefix* here, so only the first operand
+        // (after prefix operators) has to parse: an atom, or a whole lambda.
+        // It also reads ahead greedily: reaching a tokenizer error on the way makes that error win.
         let saved = save()
         inCommaCheck = true
         _ = parseExpression()
+        let hitTokenizerError = toks[p].kind == .errorToken || (errorTokenIndex.map { furthest >= $0 } ?? false)
+        restore(saved)
+        while [.minus, .plus, .tilde, .kwNot, .kwAwait].contains(kind) { advance() }
+        _ = kind == .kwLambda ? parseLambda() : parseAtom()
         inCommaCheck = false
         let parsed = ok
-        let hitTokenizerError = toks[p].kind == .errorToken
         restore(saved)
         if hitTokenizerError, let e = tokenizerError { error = e; errorIsGeneric = false; return }
         if parsed {

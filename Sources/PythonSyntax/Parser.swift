@@ -19,6 +19,8 @@ struct Parser {
     /// True when `error` is a plain "invalid syntax" that a later tokenizer error should replace.
     var errorIsGeneric = false
     let tokenizerError: TokenizerError?
+    /// Index of the tokenizer's error token, if it stopped with one.
+    let errorTokenIndex: Int?
     /// Current nesting depth of recursive productions (bounded: see `maxDepth`).
     var depth = 0
     static let maxDepth = 1200
@@ -42,6 +44,7 @@ struct Parser {
         src = source
         toks = tokens.tokens
         tokenizerError = tokens.error
+        errorTokenIndex = tokens.error == nil ? nil : toks.lastIndex { $0.kind == .errorToken }
         tree.nodes.reserveCapacity(toks.count)
         scratch.reserveCapacity(256)
         p = 0

@@ -672,8 +672,14 @@ private struct Lexer {
             let c = src[pos]
             if c == mode.quote && (!mode.triple || (at(pos + 1) == c && at(pos + 2) == c)) {
                 if mode.kind == .spec {
-                    // The field never closed: CPython reports "expecting '}'".
-                    fail(pos, "f-string: expecting '}'"); return
+                    // The field never closed. Like CPython, end the f-string here (the parser then
+                    // reports "expecting '}'"); the field's '{' stays open.
+                    if pos > s { emit(.fstringMiddle, s, pos) }
+                    emit(.fstringEnd, pos, pos + qlen)
+                    pos += qlen
+                    modes.removeLast()
+                    if modes.last?.kind == .literal { modes.removeLast() }
+                    return
                 }
                 if pos > s { emit(.fstringMiddle, s, pos) }
                 emit(.fstringEnd, pos, pos + qlen)
