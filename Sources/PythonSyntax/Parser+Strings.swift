@@ -156,18 +156,12 @@ extension Parser {
             run.append(StringDecoding.scalars(src, Int(exprStart), Int(curStart)), exprStart, curStart)
         }
         var conversion: Int32 = -1
+        var conversionToken: Token?
         if kind == .exclamation {
             advance()
-            guard kind == .name, curEnd - curStart == 1 else {
-                failHere("f-string: invalid conversion character: expected 's', 'r', or 'a'", generic: false)
-                return
-            }
-            let c = src[Int(curStart)]
-            guard c == 115 || c == 114 || c == 97 else {
-                failHere("f-string: invalid conversion character: expected 's', 'r', or 'a'", generic: false)
-                return
-            }
-            conversion = Int32(c)
+            guard kind == .name else { failHere("f-string: missing conversion character", generic: false); return }
+            // Checked once the field is complete, like CPython (a missing '}' is reported first).
+            conversionToken = toks[p]
             advance()
         }
         var spec: Int32 = -1
@@ -202,8 +196,16 @@ extension Parser {
             // The spec spans the ':' through its last part (CPython's range).
             spec = node(.joinedStr, cs, lastEnd, finishList(mark))
         }
-        if debug && conversion == -1 && spec == -1 { conversion = 114 }
         guard kind == .rbrace else { failHere("f-string: expecting '}'", generic: false); return }
+        if let t = conversionToken {
+            let c = src[Int(t.start)]
+            guard t.end - t.start == 1, c == 115 || c == 114 || c == 97 else {
+                fail(t.start, "f-string: invalid conversion character: expected 's', 'r', or 'a'", generic: false)
+                return
+            }
+            conversion = Int32(c)
+        }
+        if debug && conversion == -1 && spec == -1 { conversion = 114 }
         advance()
         flush(&run)
         scratch.append(node(.formattedValue, s, lastEnd, value, conversion, spec))
