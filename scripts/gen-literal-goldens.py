@@ -76,7 +76,7 @@ for e in escapes:  # every escape alone, in str and raw str
     for raw in (False, True):
         str_cases.append(str_case("str", raw, False, e))
         str_cases.append(str_case("str", raw, False, "a" + e + "z"))
-for _ in range(2200):
+for _ in range(1800):
     kind = rng.choice(["str", "str", "str", "bytes"])
     raw = rng.random() < 0.25
     f = kind == "str" and rng.random() < 0.25
@@ -165,7 +165,7 @@ combining = [chr(c) for c in range(0x300, 0x370)] + ["\u0323", "\u0331", "\u093c
 id_cases = []
 for c in changing:
     id_cases.append("x" + c if not c.isidentifier() else c)
-for _ in range(1500):
+for _ in range(1100):
     s = "".join(rng.choice([rng.choice(ident_chars), rng.choice(changing), rng.choice(combining), rng.choice("abcAé_1")])
                 for _ in range(rng.randrange(1, 6)))
     s = "x" + s

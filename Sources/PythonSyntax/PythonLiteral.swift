@@ -399,7 +399,6 @@ extension PythonLiteral {
         // Swift's description prints the shortest round-trip digits (like Python's repr);
         // take the digits and the exponent from it and lay them out the way Python does.
         var digits: [UInt8] = []
-        var exponent = 0  // value = 0.d1d2d3... × 10^decpt, decpt = pointPosition + exponent
         var pointPosition: Int?
         var sawExponent = false
         var expNegative = false
@@ -415,8 +414,8 @@ extension PythonLiteral {
                 sawExponent = true
             }
         }
-        exponent = expNegative ? -expValue : expValue
-        var decpt = (pointPosition ?? digits.count) + exponent
+        // value = 0.d1d2d3... × 10^decpt
+        var decpt = (pointPosition ?? digits.count) + (expNegative ? -expValue : expValue)
         // Strip leading zeros (moving the point) and trailing zeros.
         var lead = 0
         while lead < digits.count - 1, digits[lead] == 0x30 { lead += 1; decpt -= 1 }

