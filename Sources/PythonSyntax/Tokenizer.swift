@@ -97,20 +97,12 @@ private struct Lexer {
     var maxDepth = 0
     var bodyStart = 0
 
-    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest indentation.
+    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest
+    /// indentation (tracked while tokenizing).
+    var longestLine = 0, lineStartToken = 0, elifCount = 0, maxIndentLevels = 0
+
     func recursionBound() -> Int {
-        var longest = 0, lineStart = 0, elifs = 0, indents = 0, maxIndents = 0
-        for (i, t) in tokens.enumerated() {
-            switch t.kind {
-            case .newline: longest = max(longest, i - lineStart); lineStart = i
-            case .kwElif: elifs += 1
-            case .indent: indents += 1; maxIndents = max(maxIndents, indents)
-            case .dedent: indents -= 1
-            default: break
-            }
-        }
-        longest = max(longest, tokens.count - lineStart)
-        return 2 * longest + elifs + 4 * maxIndents + 16
+        2 * max(longestLine, tokens.count - lineStartToken) + elifCount + 4 * maxIndentLevels + 16
     }
 
     init(_ src: UnsafeBufferPointer<UInt8>) {
@@ -122,6 +114,10 @@ private struct Lexer {
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? src[i] : 0 }
 
     @inline(__always) mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, flags: UInt8 = 0) {
+        if kind == .newline {
+            if tokens.count - lineStartToken > longestLine { longestLine = tokens.count - lineStartToken }
+            lineStartToken = tokens.count
+        }
         tokens.append(Token(kind: kind, flags: flags, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
     }
 
@@ -329,6 +325,7 @@ private struct Lexer {
             if indents.count >= 100 { fail(pos, "too many levels of indentation"); return true }
             if altcol <= altIndents[altIndents.count - 1] { fail(pos, "inconsistent use of tabs and spaces in indentation"); return true }
             indents.append(col); altIndents.append(altcol)
+            if indents.count > maxIndentLevels { maxIndentLevels = indents.count }
             var s = pos
             while s > 0 && src[s - 1] != 10 && src[s - 1] != 13 { s -= 1 }
             emit(.indent, s, pos)
@@ -396,7 +393,9 @@ private struct Lexer {
             fail(bad.offset, "invalid character '\(Character(bad.scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.utf8.count)))\(hex))")
             return
         }
-        emit(keywordKind(start, pos), start, pos)
+        let kind = keywordKind(start, pos)
+        if kind == .kwElif { elifCount += 1 }
+        emit(kind, start, pos)
     }
 
     /// The first character of a non-ASCII name that cannot be part of an identifier (XID rules;
