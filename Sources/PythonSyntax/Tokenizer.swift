@@ -346,7 +346,9 @@ private struct Lexer {
 
     mutating func finish() -> Bool {
         if let open = brackets.last {
-            if let m = modes.last {
+            // Inside an f-string's literal text the string is unterminated; inside a
+            // replacement field or its format spec (or ordinary brackets) the bracket was never closed.
+            if let m = modes.last, m.kind == .literal {
                 fail(m.start, m.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal")
             } else {
                 fail(open.offset, "'\(Character(UnicodeScalar(open.char)))' was never closed")
@@ -667,7 +669,15 @@ private struct Lexer {
             lexer.fail(mode.start, mode.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal")
         }
         while true {
-            guard pos < n else { unterminated(&self); return }
+            guard pos < n else {
+                // End of input inside a format spec: the field's '{' was never closed (CPython).
+                if mode.kind == .spec, let open = brackets.last {
+                    fail(open.offset, "'{' was never closed")
+                } else {
+                    unterminated(&self)
+                }
+                return
+            }
             let c = src[pos]
             if c == mode.quote && (!mode.triple || (at(pos + 1) == c && at(pos + 2) == c)) {
                 if mode.kind == .spec {
