@@ -56,8 +56,10 @@ struct Parser {
         // except an unclosed bracket, which wins only when the parser got past the bracket's line.
         if let tokErr = parser.tokenizerError, parser.error != tokErr, !parser.errorIsFinal {
             if tokErr.message.hasSuffix("was never closed") {
-                if parser.error == nil
-                    || parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset)) {
+                // (Observed in CPython 3.13.0: inside an f-string only a plain "invalid syntax" is replaced.)
+                let generic = parser.error?.message == "invalid syntax"
+                if parser.error == nil || ((generic || !tokErr.insideFString)
+                    && parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset))) {
                     parser.error = tokErr
                 }
             } else if parser.error == nil || tokErr.raisedImmediately {
