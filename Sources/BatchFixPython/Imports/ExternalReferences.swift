@@ -9,14 +9,28 @@ import Synchronization
 /// Modules are matched by their last dotted component (`pkg.mod` → `mod`), which may match a
 /// different module of the same name: that only keeps more imports.
 struct ExternalReferences: Sendable {
-    /// `mod.name` for every `from ...mod import name`, every attribute pair `mod.name` (also through an
-    /// alias: `import pkg.mod as m` then `m.name`; also inside strings: `"pkg.mod.name.attr"`), and
-    /// `mod.*` for `from ...mod import *`.
-    private(set) var references: Set<String> = []
+    /// Hashes (`ExternalReferences.key`) of `mod.name` for every `from ...mod import name`, every
+    /// attribute pair `mod.name` (also through an alias: `import pkg.mod as m` then `m.name`; also
+    /// inside strings: `"pkg.mod.name.attr"`), and of `mod.*` for `from ...mod import *`. Hashed from
+    /// the source bytes, so a file's thousands of attribute pairs cost no string each; a collision
+    /// only keeps an import.
+    private(set) var references: Set<UInt64> = []
+
+    /// The key of the pair `module.name`.
+    static func key(_ module: String, _ name: String) -> UInt64 { key(Array(module.utf8), Array(name.utf8)) }
+
+    static func key<A: Collection, B: Collection>(_ module: A, _ name: B) -> UInt64 where A.Element == UInt8, B.Element == UInt8 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in module { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = (value ^ UInt64(UInt8(ascii: "."))) &* 0x100_0000_01b3
+        for byte in name { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return value
+    }
 
     init(_ parse: ParseResult) {
         let scan = ImportScan(parse)
         let tokens = parse.tokens
+        let source = parse.source
         // Aliases that stand for a module: `import pkg.mod as m`, `from pkg import mod as m`.
         var aliases: [String: String] = [:]
         for statement in scan.statements {
@@ -27,37 +41,51 @@ struct ExternalReferences: Sendable {
                 if tokens[statement.firstToken].kind == .kwFrom {
                     let module = alias.qualifiedName.split(separator: ".").dropLast().last.map(String.init)
                     let name = alias.qualifiedName.split(separator: ".").last.map(String.init) ?? ""
-                    if let module { references.insert(module + "." + name) }
+                    if let module { references.insert(Self.key(module, name)) }
                 }
             }
             if statement.isStarImport, let module = statement.starModule?.split(separator: ".").last {
-                references.insert(module + ".*")
+                references.insert(Self.key(String(module), "*"))
             }
         }
         // Dotted names inside strings: `mock.patch("pkg.mod.shutil.which")` reads `mod.shutil`.
         for token in tokens where token.kind == .string || token.kind == .fstringMiddle {
-            var previous: Substring? = nil
-            var word: [UInt8] = []
-            func flush(_ separator: UInt8?) {
-                let current = word.isEmpty ? nil : Substring(String(decoding: word, as: UTF8.self))
-                if let previous, let current { references.insert(previous + "." + current) }
-                previous = separator == UInt8(ascii: ".") ? current : nil
-                word.removeAll(keepingCapacity: true)
-            }
-            for byte in parse.source[token.range] {
+            let bytes = source[token.range]
+            var previous: Range<Int>? = nil   // the word before a `.`
+            var wordStart: Int? = nil
+            var index = bytes.startIndex
+            while index <= bytes.endIndex {
+                let byte: UInt8 = index < bytes.endIndex ? bytes[index] : 0x20
                 let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
-                if isWord { word.append(byte) } else { flush(byte) }
+                if isWord {
+                    if wordStart == nil { wordStart = index }
+                } else {
+                    if let start = wordStart {
+                        let word = start..<index
+                        if let previous { references.insert(Self.key(source[previous], source[word])) }
+                        previous = byte == UInt8(ascii: ".") ? word : nil
+                    } else {
+                        previous = nil
+                    }
+                    wordStart = nil
+                }
+                index += 1
             }
-            flush(nil)
         }
-        // Attribute pairs `a.b` anywhere.
+        // Attribute pairs `a.b` anywhere (names as Python compares them: NFKC when not ASCII).
+        func bytes(of index: Int) -> [UInt8] {
+            let raw = source[tokens[index].range]
+            return raw.contains(where: { $0 >= 0x80 }) ? Array(scan.text(index).utf8) : Array(raw)
+        }
         var index = 0
         while index + 2 < tokens.count {
             if tokens[index].kind == .name, tokens[index + 1].kind == .dot, tokens[index + 2].kind == .name {
-                let left = scan.text(index)
-                let right = scan.text(index + 2)
-                references.insert(left + "." + right)
-                if let module = aliases[left] { references.insert(module + "." + right) }
+                let left = bytes(of: index)
+                let right = bytes(of: index + 2)
+                references.insert(Self.key(left, right))
+                if !aliases.isEmpty, let module = aliases[String(decoding: left, as: UTF8.self)] {
+                    references.insert(Self.key(Array(module.utf8), right))
+                }
             }
             index += 1
         }
@@ -65,7 +93,7 @@ struct ExternalReferences: Sendable {
 
     /// True when this file may read `name` from a module whose last component is `module`.
     func mayRead(_ name: String, from module: String) -> Bool {
-        references.contains(module + "." + name) || (!name.hasPrefix("_") && references.contains(module + ".*"))
+        references.contains(Self.key(module, name)) || (!name.hasPrefix("_") && references.contains(Self.key(module, "*")))
     }
 }
 
@@ -96,24 +124,38 @@ extension Document {
 struct ProjectReaders: Sendable {
     let anchor: ProjectPath?
     let token: Int
-    let readers: [String: [ProjectPath]]
+    let readers: [UInt64: [ProjectPath]]
 
     /// A file other than `own` that may read `name` from `module`, if any.
     func reader(of name: String, from module: String, except own: ProjectPath) -> ProjectPath? {
-        if let found = readers[module + "." + name]?.first(where: { $0 != own }) { return found }
-        if !name.hasPrefix("_"), let found = readers[module + ".*"]?.first(where: { $0 != own }) { return found }
+        if let found = readers[ExternalReferences.key(module, name)]?.first(where: { $0 != own }) { return found }
+        if !name.hasPrefix("_"), let found = readers[ExternalReferences.key(module, "*")]?.first(where: { $0 != own }) { return found }
         return nil
     }
 
-    /// The index for the batch `context` belongs to, building it on first use.
+    /// The index for the batch `context` belongs to, building it on first use (once: concurrent
+    /// callers wait for the same build).
     static func current(in context: FixContext) async throws -> ProjectReaders {
         let key = context.root.path
         if let cached = cache.withLock({ $0[key] }) {
             let token: Int? = if let anchor = cached.anchor { try? await context.document(at: anchor).snapshotToken } else { nil }
             if token == cached.token { return cached }
         }
+        let build: Task<ProjectReaders, any Error> = building.withLock { tasks in
+            if let running = tasks[key] { return running }
+            let task = Task { try await Self.build(in: context) }
+            tasks[key] = task
+            return task
+        }
+        let built = try await build.value
+        building.withLock { tasks in tasks[key] = nil }
+        cache.withLock { $0[key] = built }
+        return built
+    }
+
+    private static func build(in context: FixContext) async throws -> ProjectReaders {
         let files = try ProjectWalker(extensions: PythonPack.fileExtensions).files(in: context.root)
-        var readers: [String: [ProjectPath]] = [:]
+        var readers: [UInt64: [ProjectPath]] = [:]
         var anchor: ProjectPath? = nil
         var token = -1
         for path in files {
@@ -124,11 +166,10 @@ struct ProjectReaders: Sendable {
             }
             for reference in document.externalReferences.references { readers[reference, default: []].append(path) }
         }
-        let built = ProjectReaders(anchor: anchor, token: token, readers: readers)
-        cache.withLock { $0[key] = built }
-        return built
+        return ProjectReaders(anchor: anchor, token: token, readers: readers)
     }
 
+    private static let building = Mutex<[String: Task<ProjectReaders, any Error>]>([:])
     private static let cache = Mutex<[String: ProjectReaders]>([:])
 }
 
