@@ -37,7 +37,7 @@ public struct UnusedImportCheck: PythonCheck {
     public func diagnostics(in document: Document) -> [Diagnostic] {
         let parse = document.python
         guard parse.errors.isEmpty else { return [] }
-        let scan = ImportScan(parse)
+        let scan = document.importScan
         let isPackageInit = document.path.fileName == "__init__.py" || document.path.fileName == "__init__.pyi"
         // pytest reads fixtures and hooks from conftest.py's namespace by name (U23).
         let isConftest = document.path.fileName == "conftest.py"

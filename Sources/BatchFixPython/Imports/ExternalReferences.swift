@@ -27,8 +27,7 @@ struct ExternalReferences: Sendable {
         return value
     }
 
-    init(_ parse: ParseResult) {
-        let scan = ImportScan(parse)
+    init(_ parse: ParseResult, scan: ImportScan) {
         let tokens = parse.tokens
         let source = parse.source
         // Aliases that stand for a module: `import pkg.mod as m`, `from pkg import mod as m`.
@@ -100,7 +99,7 @@ struct ExternalReferences: Sendable {
 extension Document {
     /// The names this snapshot may read from other modules, computed once.
     var externalReferences: ExternalReferences {
-        cached(ExternalReferences.self) { ExternalReferences(python) }
+        cached(ExternalReferences.self) { ExternalReferences(python, scan: importScan) }
     }
 
     /// The last component of this file's module name: `pkg/mod.py` → `mod`, `pkg/__init__.py` → `pkg`.

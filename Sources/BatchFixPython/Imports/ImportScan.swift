@@ -733,3 +733,8 @@ struct ImportScan {
         return index
     }
 }
+
+extension Document {
+    /// The import scan of this snapshot, computed once and shared by the checks that need it.
+    var importScan: ImportScan { cached(ImportScan.self) { ImportScan(python) } }
+}
