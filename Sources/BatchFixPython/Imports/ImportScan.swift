@@ -73,7 +73,31 @@ struct ImportScan {
     init(_ parse: ParseResult) {
         source = parse.source
         tokens = parse.tokens
+        nameHashes = ImportScan.hashNames(source, tokens)
+        for index in tokens.indices where nameHashes[index] == ImportScan.needsNormalising {
+            nameHashes[index] = ImportScan.hash(PythonLiteral.normalizeIdentifier(source[tokens[index].range]))
+        }
         scan()
+    }
+
+    /// `hash(of:)` of every NAME token (0 for other tokens), computed in one pass over the bytes.
+    private var nameHashes: [UInt64]
+    /// Marks a name with non-ASCII bytes, hashed from its NFKC form afterwards.
+    private static let needsNormalising: UInt64 = 1
+
+    private static func hashNames(_ source: [UInt8], _ tokens: [Token]) -> [UInt64] {
+        source.withUnsafeBufferPointer { bytes in
+            tokens.map { token -> UInt64 in
+                guard token.kind == .name else { return 0 }
+                var value: UInt64 = 0xcbf2_9ce4_8422_2325
+                for offset in Int(token.start)..<Int(token.end) {
+                    let byte = bytes[offset]
+                    if byte >= 0x80 { return needsNormalising }
+                    value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+                }
+                return value
+            }
+        }
     }
 
     /// A token's text; names NFKC-normalised as Python compares them (`ﬁle` is `file`, U31).
@@ -86,8 +110,7 @@ struct ImportScan {
     /// FNV-1a of a name token, from its bytes (ASCII) or its NFKC-normalised text (anything else),
     /// so it equals `ImportScan.hash(name)` of the same identifier however it is spelled.
     private func hash(of index: Int) -> UInt64 {
-        let bytes = source[tokens[index].range]
-        return bytes.contains(where: { $0 >= 0x80 }) ? ImportScan.hash(text(index)) : ImportScan.hash(bytes)
+        tokens[index].kind == .name ? nameHashes[index] : ImportScan.hash(source[tokens[index].range])
     }
 
     /// FNV-1a, 64 bits.
