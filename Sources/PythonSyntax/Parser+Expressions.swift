@@ -22,16 +22,22 @@ extension Parser {
         }
         if (r.kind == .name && (kind == .string || kind == .fstringStart)) || softKeyword { failHere(); return }
         // The second expression must parse; reading it may run into a tokenizer error, which then wins.
+        // CPython's PEG parser accepts any expression *prefix* here, so only the first operand
+        // (after prefix operators) has to parse: an atom, or a whole lambda.
+        // It also reads ahead greedily: reaching a tokenizer error on the way makes that error win.
         let saved = save()
         inCommaCheck = true
         _ = parseExpression()
+        let hitTokenizerError = toks[p].kind == .errorToken || (errorTokenIndex.map { furthest >= $0 } ?? false)
+        restore(saved)
+        while [.minus, .plus, .tilde, .kwNot, .kwAwait].contains(kind) { advance() }
+        _ = kind == .kwLambda ? parseLambda() : parseAtom()
         inCommaCheck = false
         let parsed = ok
-        let hitTokenizerError = toks[p].kind == .errorToken
         restore(saved)
-        if hitTokenizerError, let e = tokenizerError { error = e; errorIsGeneric = false; return }
+        if hitTokenizerError, let e = tokenizerError { error = e; return }
         if parsed {
-            fail(r.start, "invalid syntax. Perhaps you forgot a comma?", generic: false)
+            fail(r.start, "invalid syntax. Perhaps you forgot a comma?")
         } else {
             failHere()
         }
@@ -102,7 +108,7 @@ extension Parser {
         }
         let e = parseExpression()
         if ok && kind == .colonEqual {
-            failHere("cannot use assignment expressions with \(describe(e))", generic: false)
+            failHere("cannot use assignment expressions with \(describe(e))")
         }
         return e
     }
@@ -122,7 +128,7 @@ extension Parser {
         guard ok else { return -1 }
         if kind != .kwElse {
             // CPython points at the start of the whole conditional expression.
-            if kind == .colon { failHere() } else { fail(s, "expected 'else' after 'if' expression", generic: false) }
+            if kind == .colon { failHere() } else { fail(s, "expected 'else' after 'if' expression") }
             return -1
         }
         advance()
@@ -178,7 +184,7 @@ extension Parser {
         guard ok else { return -1 }
         var ops: [Int32] = []
         let mark = scratch.count
-        while ok, compareOp(kind, previousWasNot: false, op: &ops) != nil {
+        while ok, compareOp(kind, &ops) != nil {
             advance()
             scratch.append(parseBitOr())
         }
@@ -189,7 +195,7 @@ extension Parser {
 
     /// Maps the current token to a comparison operator, consuming the first word of two-word
     /// operators (`is not`, `not in`); returns nil when the token is not a comparison.
-    mutating func compareOp(_ k: TokenKind, previousWasNot: Bool, op ops: inout [Int32]) -> CompareOperator? {
+    mutating func compareOp(_ k: TokenKind, _ ops: inout [Int32]) -> CompareOperator? {
         let op: CompareOperator
         switch k {
         case .eqEqual: op = .eq
@@ -426,7 +432,7 @@ extension Parser {
         if kind == .rpar {
             advance()
             if kindOf(first) == .starred {
-                fail(start(first), "cannot use starred expression here", generic: false)
+                fail(start(first), "cannot use starred expression here")
                 return -1
             }
             markParenthesized(first)
@@ -585,7 +591,7 @@ extension Parser {
             let s = curStart
             if kind == .star {
                 if keywords.contains(where: { tree.nodes[Int($0)].a < 0 }) {
-                    failHere("iterable argument unpacking follows keyword argument unpacking", generic: false)
+                    failHere("iterable argument unpacking follows keyword argument unpacking")
                     break
                 }
                 advance()
@@ -612,7 +618,7 @@ extension Parser {
                         let args = finishList(argMark)
                         return (args, 0)
                     }
-                    fail(s, "Generator expression must be parenthesized", generic: false)
+                    fail(s, "Generator expression must be parenthesized")
                     break
                 }
                 if !keywords.isEmpty && kindOf(e) != .starred && positionalAfterKeyword == nil {
@@ -629,7 +635,7 @@ extension Parser {
         }
         guard ok, expect(.rpar) else { scratch.removeSubrange(argMark...); return (0, 0) }
         if let message = positionalAfterKeyword {
-            fail(lastEnd - 1, message, generic: false)
+            fail(lastEnd - 1, message)
             scratch.removeSubrange(argMark...)
             return (0, 0)
         }
@@ -710,7 +716,7 @@ extension Parser {
             return true
         default:
             let verb = ctx == .del ? "delete" : "assign to"
-            fail(r.start, "cannot \(verb) \(describe(id))", generic: false)
+            fail(r.start, "cannot \(verb) \(describe(id))")
             return false
         }
     }

@@ -13,28 +13,28 @@ extension Parser {
             let before = p
             switch kind {
             case .slash:
-                if seenSlash { failHere("/ may appear only once", generic: false); return -1 }
-                if seenStar { failHere("/ must be ahead of *", generic: false); return -1 }
-                if args.isEmpty { failHere("at least one argument must precede /", generic: false); return -1 }
+                if seenSlash { failHere("/ may appear only once"); return -1 }
+                if seenStar { failHere("/ must be ahead of *"); return -1 }
+                if args.isEmpty { failHere("at least one argument must precede /"); return -1 }
                 posonly = args
                 args = []
                 seenSlash = true
                 advance()
             case .star:
-                if seenStar { failHere("* argument may appear only once", generic: false); return -1 }
+                if seenStar { failHere("* argument may appear only once"); return -1 }
                 seenStar = true
                 advance()
                 if kind == .name {
                     vararg = parseParameter(annotations: annotations, starAnnotation: true)
                 } else if kind != .comma {
-                    failHere("named arguments must follow bare *", generic: false)
+                    failHere("named arguments must follow bare *")
                     return -1
                 }
             case .doubleStar:
                 advance()
                 guard kind == .name else { failHere(); return -1 }
                 kwarg = parseParameter(annotations: annotations, starAnnotation: false)
-                if ok && kind == .equal { failHere("var-keyword argument cannot have default value", generic: false); return -1 }
+                if ok && kind == .equal { failHere("var-keyword argument cannot have default value"); return -1 }
             case .name:
                 let a = parseParameter(annotations: annotations, starAnnotation: false)
                 var d: Int32 = -1
@@ -50,7 +50,7 @@ extension Parser {
                     if d >= 0 {
                         defaults.append(d)
                     } else if !defaults.isEmpty {
-                        fail(start(a), "parameter without a default follows parameter with a default", generic: false)
+                        fail(start(a), "parameter without a default follows parameter with a default")
                         return -1
                     }
                     args.append(a)
@@ -62,7 +62,7 @@ extension Parser {
             guard ok else { return -1 }
             if kwarg >= 0 {
                 _ = accept(.comma)
-                if kind != closing { failHere("arguments cannot follow var-keyword argument", generic: false); return -1 }
+                if kind != closing { failHere("arguments cannot follow var-keyword argument"); return -1 }
                 break
             }
             if !accept(.comma) { break }
@@ -70,7 +70,7 @@ extension Parser {
         }
         guard ok else { return -1 }
         if seenStar && vararg < 0 && kwonly.isEmpty {
-            fail(s, "named arguments must follow bare *", generic: false)
+            fail(s, "named arguments must follow bare *")
             return -1
         }
         var r = NodeRecord(.arguments, s, lastEnd)
@@ -112,7 +112,7 @@ extension Parser {
                 let name = curStart
                 advance()
                 if kind == .colon {
-                    failHere(isStar ? "cannot use bound with TypeVarTuple" : "cannot use bound with ParamSpec", generic: false)
+                    failHere(isStar ? "cannot use bound with TypeVarTuple" : "cannot use bound with ParamSpec")
                     return 0
                 }
                 var def: Int32 = -1
@@ -125,7 +125,7 @@ extension Parser {
             if !accept(.comma) { break }
         }
         guard ok else { return 0 }
-        if scratch.count == mark { failHere("Type parameter list cannot be empty", generic: false); return 0 }
+        if scratch.count == mark { failHere("Type parameter list cannot be empty"); return 0 }
         guard expect(.rsqb) else { return 0 }
         return finishList(mark)
     }

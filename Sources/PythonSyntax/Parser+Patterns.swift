@@ -13,7 +13,7 @@ extension Parser {
         advance()
         advance()
         guard kind == .indent else {
-            fail(curStart, "expected an indented block after 'match' statement on line \(lineNumber(s))", generic: false)
+            fail(curStart, "expected an indented block after 'match' statement on line \(lineNumber(s))")
             return -1
         }
         advance()
@@ -87,7 +87,7 @@ extension Parser {
         guard ok, kind == .kwAs else { return p0 }
         advance()
         guard kind == .name else { failHere(); return -1 }
-        if isSoftKeyword("_") { failHere("cannot use '_' as a target", generic: false); return -1 }
+        if isSoftKeyword("_") { failHere("cannot use '_' as a target"); return -1 }
         let name = curStart
         advance()
         return node(.matchAs, s, lastEnd, p0, name)
@@ -199,7 +199,7 @@ extension Parser {
         let op: BinaryOperator = kind == .plus ? .add : .sub
         advance()
         guard kind == .number, numberKind(curStart, curEnd) == .complex else {
-            failHere("imaginary number required in complex literal", generic: false)
+            failHere("imaginary number required in complex literal")
             return -1
         }
         let right = parseAtom()
@@ -218,7 +218,7 @@ extension Parser {
                 kwdPatterns.append(parsePattern())
             } else {
                 if !kwdAttrs.isEmpty {
-                    failHere("positional patterns follow keyword patterns", generic: false)
+                    failHere("positional patterns follow keyword patterns")
                     return -1
                 }
                 scratch.append(parsePattern())

@@ -69,7 +69,7 @@ extension Parser {
         advance()
         guard kind == .indent else {
             let line = lineNumber(owner)
-            fail(curStart, "expected an indented block after \(what) on line \(line)", generic: false)
+            fail(curStart, "expected an indented block after \(what) on line \(line)")
             return 0
         }
         advance()
@@ -98,7 +98,7 @@ extension Parser {
     /// Expects ':' after a compound statement header.
     mutating func expectColon() -> Bool {
         if kind == .colon { advance(); return true }
-        failHere("expected ':'", generic: false)
+        failHere("expected ':'")
         return false
     }
 
@@ -197,9 +197,9 @@ extension Parser {
             switch k {
             case .name: simple = isParenthesized(first) ? 0 : 1
             case .attribute, .subscript: simple = 0
-            case .tuple: fail(start(first), "only single target (not tuple) can be annotated", generic: false); return -1
-            case .list: fail(start(first), "only single target (not list) can be annotated", generic: false); return -1
-            default: fail(start(first), "illegal target for annotation", generic: false); return -1
+            case .tuple: fail(start(first), "only single target (not tuple) can be annotated"); return -1
+            case .list: fail(start(first), "only single target (not list) can be annotated"); return -1
+            default: fail(start(first), "illegal target for annotation"); return -1
             }
             _ = setContext(first, .store)
             advance()
@@ -216,7 +216,7 @@ extension Parser {
                 case .name, .attribute, .subscript:
                     _ = setContext(first, .store)
                 default:
-                    fail(start(first), "'\(describe(first))' is an illegal expression for augmented assignment", generic: false)
+                    fail(start(first), "'\(describe(first))' is an illegal expression for augmented assignment")
                     return -1
                 }
                 advance()
@@ -224,7 +224,7 @@ extension Parser {
                 return node(.augAssign, s, lastEnd, aux: op.rawValue, first, value)
             }
             if kindOf(first) == .name && (kind == .string || kind == .name || kind == .number) && isPrintName(first) {
-                fail(s, "Missing parentheses in call to 'print'. Did you mean print(...)?", generic: false)
+                fail(s, "Missing parentheses in call to 'print'. Did you mean print(...)?")
                 return -1
             }
             return node(.expr, s, lastEnd, first)
@@ -336,7 +336,7 @@ extension Parser {
                 scratch.append(a)
             } while accept(.comma)
             if scratch.count > mark && toks[p - 1].kind == .comma && kind == .newline {
-                fail(lastEnd - 1, "trailing comma not allowed without surrounding parentheses", generic: false)
+                fail(lastEnd - 1, "trailing comma not allowed without surrounding parentheses")
                 return -1
             }
         }
@@ -481,7 +481,7 @@ extension Parser {
             advance()
             let isStar = accept(.star)
             if let st = star, st != isStar {
-                fail(hs, "cannot have both 'except' and 'except*' on the same 'try'", generic: false)
+                fail(hs, "cannot have both 'except' and 'except*' on the same 'try'")
                 return -1
             }
             star = isStar
@@ -490,7 +490,7 @@ extension Parser {
                 type = parseExpression()
                 guard ok else { return -1 }
                 if kind == .comma {
-                    fail(start(type), "multiple exception types must be parenthesized", generic: false)
+                    fail(start(type), "multiple exception types must be parenthesized")
                     return -1
                 }
                 if kind == .kwAs {
@@ -500,7 +500,7 @@ extension Parser {
                     advance()
                 }
             } else if isStar {
-                fail(curStart, "expected one or more exception types", generic: false)
+                fail(curStart, "expected one or more exception types")
                 return -1
             }
             guard expectColon() else { return -1 }
@@ -524,7 +524,7 @@ extension Parser {
         }
         guard ok else { return -1 }
         if handlers == 0 && finalbody == 0 {
-            failHere("expected 'except' or 'finally' block", generic: false)
+            failHere("expected 'except' or 'finally' block")
             return -1
         }
         let e = lastEnd
@@ -562,7 +562,7 @@ extension Parser {
         advance()
         let typeParams = kind == .lsqb ? parseTypeParams() : 0
         guard ok else { return -1 }
-        guard kind == .lpar else { failHere("expected '('", generic: false); return -1 }
+        guard kind == .lpar else { failHere("expected '('"); return -1 }
         advance()
         let args = parseParameters(closing: .rpar, annotations: true)
         guard ok, expect(.rpar) else { return -1 }

@@ -47,7 +47,7 @@ extension Parser {
             i += 1
         }
         if hasBytes && hasStr {
-            fail(s, "cannot mix bytes and nonbytes literals", generic: false)
+            fail(s, "cannot mix bytes and nonbytes literals")
             return -1
         }
         if !hasF {
@@ -96,7 +96,7 @@ extension Parser {
 
     mutating func literalError(_ t: Token, _ e: LiteralError) {
         let b = StringDecoding.body(src, t)
-        fail(Int32(b.start + e.offset), e.message, generic: false)
+        fail(Int32(b.start + e.offset), e.message)
     }
 
     /// Emits the pending text run as a Constant (if it holds any text) onto the scratch stack.
@@ -119,7 +119,7 @@ extension Parser {
                 let t = toks[p]
                 switch StringDecoding.decodeMiddle(src, t, raw: raw) {
                 case .success(let v): run.append(v, t.start, t.end)
-                case .failure(let e): fail(t.start + Int32(e.offset), e.message, generic: false); return
+                case .failure(let e): fail(t.start + Int32(e.offset), e.message); return
                 }
                 advance()
             case .lbrace:
@@ -128,7 +128,7 @@ extension Parser {
                 advance()
                 return
             default:
-                failHere("f-string: expecting '}'", generic: false)
+                failHere("f-string: expecting '}'")
                 return
             }
         }
@@ -143,7 +143,7 @@ extension Parser {
         advance()
         let exprStart = lastEnd
         if kind == .rbrace || kind == .exclamation || kind == .colon || kind == .equal {
-            failHere("f-string: valid expression required before '\(kind == .rbrace ? "}" : kind == .colon ? ":" : kind == .equal ? "=" : "!")'", generic: false)
+            failHere("f-string: valid expression required before '\(kind == .rbrace ? "}" : kind == .colon ? ":" : kind == .equal ? "=" : "!")'")
             return
         }
         let value = kind == .kwYield ? parseYieldExpression() : parseStarExpressions()
@@ -156,18 +156,12 @@ extension Parser {
             run.append(StringDecoding.scalars(src, Int(exprStart), Int(curStart)), exprStart, curStart)
         }
         var conversion: Int32 = -1
+        var conversionToken: Token?
         if kind == .exclamation {
             advance()
-            guard kind == .name, curEnd - curStart == 1 else {
-                failHere("f-string: invalid conversion character: expected 's', 'r', or 'a'", generic: false)
-                return
-            }
-            let c = src[Int(curStart)]
-            guard c == 115 || c == 114 || c == 97 else {
-                failHere("f-string: invalid conversion character: expected 's', 'r', or 'a'", generic: false)
-                return
-            }
-            conversion = Int32(c)
+            guard kind == .name else { failHere("f-string: missing conversion character"); return }
+            // Checked once the field is complete, like CPython (a missing '}' is reported first).
+            conversionToken = toks[p]
             advance()
         }
         var spec: Int32 = -1
@@ -182,19 +176,19 @@ extension Parser {
                     let t = toks[p]
                     switch StringDecoding.decodeMiddle(src, t, raw: raw) {
                     case .success(let v): specRun.append(v, t.start, t.end)
-                    case .failure(let e): fail(t.start + Int32(e.offset), e.message, generic: false); return
+                    case .failure(let e): fail(t.start + Int32(e.offset), e.message); return
                     }
                     advance()
                 case .lbrace:
                     if specNesting >= 2 {
-                        failHere("f-string: expressions nested too deeply", generic: false)
+                        failHere("f-string: expressions nested too deeply")
                         return
                     }
                     specNesting += 1
                     parseReplacementField(&specRun, raw: raw)
                     specNesting -= 1
                 default:
-                    failHere("f-string: expecting '}'", generic: false)
+                    failHere("f-string: expecting '}'")
                 }
             }
             guard ok else { return }
@@ -202,8 +196,16 @@ extension Parser {
             // The spec spans the ':' through its last part (CPython's range).
             spec = node(.joinedStr, cs, lastEnd, finishList(mark))
         }
+        guard kind == .rbrace else { failHere("f-string: expecting '}'"); return }
+        if let t = conversionToken {
+            let c = src[Int(t.start)]
+            guard t.end - t.start == 1, c == 115 || c == 114 || c == 97 else {
+                fail(t.start, "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+                return
+            }
+            conversion = Int32(c)
+        }
         if debug && conversion == -1 && spec == -1 { conversion = 114 }
-        guard kind == .rbrace else { failHere("f-string: expecting '}'", generic: false); return }
         advance()
         flush(&run)
         scratch.append(node(.formattedValue, s, lastEnd, value, conversion, spec))

@@ -16,9 +16,9 @@ struct Parser {
     /// Scratch stack for building lists without per-list allocation.
     var scratch: [Int32] = []
     var error: TokenizerError?
-    /// True when `error` is a plain "invalid syntax" that a later tokenizer error should replace.
-    var errorIsGeneric = false
     let tokenizerError: TokenizerError?
+    /// Index of the tokenizer's error token, if it stopped with one.
+    let errorTokenIndex: Int?
     /// Current nesting depth of recursive productions (bounded: see `maxDepth`).
     var depth = 0
     static let maxDepth = 1200
@@ -42,6 +42,7 @@ struct Parser {
         src = source
         toks = tokens.tokens
         tokenizerError = tokens.error
+        errorTokenIndex = tokens.error == nil ? nil : toks.lastIndex { $0.kind == .errorToken }
         tree.nodes.reserveCapacity(toks.count)
         scratch.reserveCapacity(256)
         p = 0
@@ -55,8 +56,10 @@ struct Parser {
         // except an unclosed bracket, which wins only when the parser got past the bracket's line.
         if let tokErr = parser.tokenizerError, parser.error != tokErr, !parser.errorIsFinal {
             if tokErr.message.hasSuffix("was never closed") {
-                if parser.error == nil
-                    || parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset)) {
+                // (Observed in CPython 3.13.0: inside an f-string only a plain "invalid syntax" is replaced.)
+                let generic = parser.error?.message == "invalid syntax"
+                if parser.error == nil || ((generic || !tokErr.insideFString)
+                    && parser.lineNumber(parser.toks[parser.furthest].start) > parser.lineNumber(Int32(tokErr.offset))) {
                     parser.error = tokErr
                 }
             } else if parser.error == nil || tokErr.raisedImmediately {
@@ -104,7 +107,7 @@ struct Parser {
     @discardableResult
     mutating func expect(_ k: TokenKind, _ what: String = "") -> Bool {
         if kind == k { advance(); return true }
-        if what.isEmpty { failHere() } else { failHere("expected '\(what)'", generic: false) }
+        if what.isEmpty { failHere() } else { failHere("expected '\(what)'") }
         return false
     }
 
@@ -125,28 +128,26 @@ struct Parser {
 
     // MARK: - Errors
 
-    mutating func fail(_ offset: Int32, _ message: String, generic: Bool = false) {
+    /// Records the first error (at the tokenizer's error instead when the parser stands on it).
+    mutating func fail(_ offset: Int32, _ message: String, final: Bool = false) {
         guard error == nil else { return }
         if toks[p].kind == .errorToken, let e = tokenizerError {
             error = e
-            errorIsGeneric = false
             return
         }
         // CPython places end-of-file tokens on the last line of the file (the line of its last byte).
         let at = Int(offset) >= src.count && !src.isEmpty ? src.count - 1 : Int(offset)
         error = TokenizerError(offset: at, message: message)
-        errorIsGeneric = generic
+        errorIsFinal = final
     }
 
     /// Records an error at the current token ("invalid syntax" unless told otherwise).
-    mutating func failHere(_ message: String = "invalid syntax", generic: Bool = true) {
+    mutating func failHere(_ message: String = "invalid syntax") {
         let t = toks[p]
         switch t.kind {
-        case .indent: fail(t.end, "unexpected indent", generic: false); errorIsFinal = true
-        case .dedent: fail(t.start, "unexpected unindent", generic: false); errorIsFinal = true
-        case .endMarker where tokenizerError == nil:
-            fail(t.start, message, generic: generic)
-        default: fail(t.start, message, generic: generic)
+        case .indent: fail(t.end, "unexpected indent", final: true)
+        case .dedent: fail(t.start, "unexpected unindent", final: true)
+        default: fail(t.start, message)
         }
     }
 
@@ -182,7 +183,6 @@ struct Parser {
         depth = s.depth
         error = nil
         errorIsFinal = false
-        errorIsGeneric = false
     }
 
     // MARK: - Node building

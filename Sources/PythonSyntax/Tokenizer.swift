@@ -97,20 +97,12 @@ private struct Lexer {
     var maxDepth = 0
     var bodyStart = 0
 
-    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest indentation.
+    /// Bound on parser recursion: tokens of the longest logical line, `elif` count, deepest
+    /// indentation (tracked while tokenizing).
+    var longestLine = 0, lineStartToken = 0, elifCount = 0, maxIndentLevels = 0
+
     func recursionBound() -> Int {
-        var longest = 0, lineStart = 0, elifs = 0, indents = 0, maxIndents = 0
-        for (i, t) in tokens.enumerated() {
-            switch t.kind {
-            case .newline: longest = max(longest, i - lineStart); lineStart = i
-            case .kwElif: elifs += 1
-            case .indent: indents += 1; maxIndents = max(maxIndents, indents)
-            case .dedent: indents -= 1
-            default: break
-            }
-        }
-        longest = max(longest, tokens.count - lineStart)
-        return 2 * longest + elifs + 4 * maxIndents + 16
+        2 * max(longestLine, tokens.count - lineStartToken) + elifCount + 4 * maxIndentLevels + 16
     }
 
     init(_ src: UnsafeBufferPointer<UInt8>) {
@@ -122,6 +114,10 @@ private struct Lexer {
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? src[i] : 0 }
 
     @inline(__always) mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, flags: UInt8 = 0) {
+        if kind == .newline {
+            if tokens.count - lineStartToken > longestLine { longestLine = tokens.count - lineStartToken }
+            lineStartToken = tokens.count
+        }
         tokens.append(Token(kind: kind, flags: flags, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
     }
 
@@ -329,6 +325,7 @@ private struct Lexer {
             if indents.count >= 100 { fail(pos, "too many levels of indentation"); return true }
             if altcol <= altIndents[altIndents.count - 1] { fail(pos, "inconsistent use of tabs and spaces in indentation"); return true }
             indents.append(col); altIndents.append(altcol)
+            if indents.count > maxIndentLevels { maxIndentLevels = indents.count }
             var s = pos
             while s > 0 && src[s - 1] != 10 && src[s - 1] != 13 { s -= 1 }
             emit(.indent, s, pos)
@@ -349,7 +346,9 @@ private struct Lexer {
 
     mutating func finish() -> Bool {
         if let open = brackets.last {
-            if let m = modes.last {
+            // Inside an f-string's literal text the string is unterminated; inside a
+            // replacement field or its format spec (or ordinary brackets) the bracket was never closed.
+            if let m = modes.last, m.kind == .literal {
                 fail(m.start, m.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal")
             } else {
                 fail(open.offset, "'\(Character(UnicodeScalar(open.char)))' was never closed")
@@ -396,7 +395,9 @@ private struct Lexer {
             fail(bad.offset, "invalid character '\(Character(bad.scalar))' (U+\(String(repeating: "0", count: max(0, 4 - hex.utf8.count)))\(hex))")
             return
         }
-        emit(keywordKind(start, pos), start, pos)
+        let kind = keywordKind(start, pos)
+        if kind == .kwElif { elifCount += 1 }
+        emit(kind, start, pos)
     }
 
     /// The first character of a non-ASCII name that cannot be part of an identifier (XID rules;
@@ -668,12 +669,26 @@ private struct Lexer {
             lexer.fail(mode.start, mode.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal")
         }
         while true {
-            guard pos < n else { unterminated(&self); return }
+            guard pos < n else {
+                // End of input inside a format spec: the field's '{' was never closed (CPython).
+                if mode.kind == .spec, let open = brackets.last {
+                    fail(open.offset, "'{' was never closed")
+                } else {
+                    unterminated(&self)
+                }
+                return
+            }
             let c = src[pos]
             if c == mode.quote && (!mode.triple || (at(pos + 1) == c && at(pos + 2) == c)) {
                 if mode.kind == .spec {
-                    // The field never closed: CPython reports "expecting '}'".
-                    fail(pos, "f-string: expecting '}'"); return
+                    // The field never closed. Like CPython, end the f-string here (the parser then
+                    // reports "expecting '}'"); the field's '{' stays open.
+                    if pos > s { emit(.fstringMiddle, s, pos) }
+                    emit(.fstringEnd, pos, pos + qlen)
+                    pos += qlen
+                    modes.removeLast()
+                    if modes.last?.kind == .literal { modes.removeLast() }
+                    return
                 }
                 if pos > s { emit(.fstringMiddle, s, pos) }
                 emit(.fstringEnd, pos, pos + qlen)

@@ -19,6 +19,9 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(help: "Print the canonical AST dump of each file (ast_dump.py's format).")
     var dump = false
 
+    @Flag(help: "Print every token: kind, line:column range (UTF-8 bytes) and text.")
+    var tokens = false
+
     @Flag(help: "Print throughput of tokenizing and parsing.")
     var stats = false
 
@@ -37,6 +40,22 @@ struct ParseCommand: AsyncParsableCommand {
             }
         }
         var invalid = 0
+        if tokens {
+            for (path, bytes) in files {
+                let result = PythonTokenizer.tokenize(bytes)
+                let map = SourceMap(bytes)
+                print("== \(path)")
+                for t in result.tokens {
+                    let s = map.location(of: Int(t.start)), e = map.location(of: Int(t.end))
+                    let text = String(decoding: bytes[t.range], as: UTF8.self)
+                    print("\(s.line):\(s.column)-\(e.line):\(e.column) \(t.kind) \(text.debugDescription)")
+                }
+                if let error = result.error {
+                    let loc = map.location(of: error.offset)
+                    print("error \(loc.line):\(loc.column) \(error.message)")
+                }
+            }
+        }
         if dump {
             for (path, bytes) in files {
                 let result = PythonParser.parse(bytes)
@@ -73,7 +92,7 @@ struct ParseCommand: AsyncParsableCommand {
             print(String(format: "tokenize: %.3f s  %.1f MB/s  (%d tokens)", t1, mb / t1, tokenCount))
             print(String(format: "parse:    %.3f s  %.1f MB/s  (%d nodes; tokenize + parse)", t2, mb / t2, nodeCount))
         }
-        if !dump && !stats {
+        if !dump && !stats && !tokens {
             for (path, bytes) in files {
                 let r = PythonParser.parse(bytes)
                 for e in r.errors {
