@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Parser throughput and peak memory, ours vs CPython 3.13's ast.parse, in the same run.
-#   usage: scripts/bench-parser.sh [RUNS] [CORPUS_DIR]      (defaults: 5, corpus/stdlib-3.13)
+#   usage: scripts/bench-parser.sh [RUNS] [CORPUS_DIR]      (defaults: 9, corpus/stdlib-3.13)
 # 1. Builds release (swift build -c release; then Benchmarks/parser-bench/ParserBench.swift compiled with
 #    Sources/PythonSyntax/*.swift using the package's release flags: -Ounchecked, whole module).
 # 2. Single-threaded MB/s parsing every file of the corpus from memory: medians of RUNS runs for
@@ -9,11 +9,12 @@
 # 3. Peak memory (max RSS from /usr/bin/time -v) of loading and parsing the whole corpus once,
 #    both parsers (each holds all files in memory, as in the timed runs); the bare interpreter's
 #    RSS is printed as a baseline.
-# The machine's cores are shared: the load average is printed with the results.
+# The machine's cores are shared and single runs vary up to 3x: the load average is printed with
+# the results; prefer more runs (the median of 9 by default) over fewer.
 set -euo pipefail
 root=$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)
 cd "$root"
-runs=${1:-5}
+runs=${1:-9}
 corpus=${2:-corpus/stdlib-3.13}
 (( runs >= 1 )) || { echo "error: RUNS must be >= 1" >&2; exit 2; }
 py313="$(pyenv root)/versions/3.13.0/bin/python3"

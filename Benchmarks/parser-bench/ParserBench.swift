@@ -5,8 +5,8 @@
 // Reads every *.py under DIR into memory first, then parses all of them RUNS times (default 5),
 // one file after another on one thread, timing only the parse calls. The timed thread is a
 // secondary thread (as in the CLI's async command and the batch processor's tasks); the same runs
-// on the main thread are printed too, because they differ (measured 2026-11-29: the main thread
-// was ~1.8x slower, glibc's pthread_getattr_np reading /proc/self/maps for the stack check).
+// on the main thread are printed too (they once differed ~1.8x, while the parser's stack check
+// read /proc/self/maps on every main-thread parse; the parser now caches that per thread).
 // Prints one line per run and summary lines:
 //   median_mbps=<MB/s> files=<n> bytes=<n> error_files=<n>          (secondary thread)
 //   main_thread_median_mbps=<MB/s>
