@@ -13,6 +13,10 @@ if [ -d corpus/stdlib-3.11 ]; then export BATCHFIX_CORPUS_311="$repo/corpus/stdl
 py313="$(pyenv root 2>/dev/null)/versions/3.13.0/bin/python3"
 if [ -x "$py313" ]; then export BATCHFIX_PYTHON313="$py313"; fi
 
+# ruff, for the differential and the `ruff format` delegation tests.
+if [ ! -x .venv/bin/ruff ]; then python3 -m venv .venv && .venv/bin/pip install -q ruff; fi
+export BATCHFIX_RUFF="$repo/.venv/bin/ruff"
+
 swift build --build-tests 2>&1 | tail -n 5
 set +e
 swift test --skip-build > .build/test-output.txt 2>&1

@@ -105,14 +105,18 @@ public struct FixContext: Sendable {
     /// The issue's file as first read, before any fix of this batch (issue positions refer to it);
     /// nil for a file the batch created.
     public let originalDocument: Document?
+    /// What this agent's `prepare` returned for the batch, if anything.
+    public let preparation: (any Sendable)?
     let workspace: Workspace
 
-    init(document: Document, anchor: TextRange?, options: FixOptions, workspace: Workspace, originalDocument: Document? = nil) {
+    init(document: Document, anchor: TextRange?, options: FixOptions, workspace: Workspace,
+         originalDocument: Document? = nil, preparation: (any Sendable)? = nil) {
         self.document = document
         self.anchor = anchor
         self.options = options
         self.workspace = workspace
         self.originalDocument = originalDocument
+        self.preparation = preparation
     }
 
     /// The current snapshot of another project file (read once per batch, shared with other agents).
@@ -151,6 +155,10 @@ public protocol Agent: Sendable {
     func fixBatch(_ issues: [Issue], anchors: [TextRange?], in context: FixContext) async throws -> [AgentOutcome?]?
     /// Verifies several issues fixed by one change (default: each on its own).
     func verifyBatch(_ issues: [Issue], after document: Document, before: Document) -> [Verification]
+    /// Optional, once per batch before any fix: every issue that may be routed to this agent, so an
+    /// agent that needs an external tool runs it once for all of them (never once per issue). What it
+    /// returns reaches each of its fix calls as `context.preparation`.
+    func prepare(_ issues: [Issue], in workspace: Workspace) async -> (any Sendable)?
 }
 
 extension Agent {
@@ -160,4 +168,5 @@ extension Agent {
     public func verifyBatch(_ issues: [Issue], after document: Document, before: Document) -> [Verification] {
         issues.map { verify($0, after: document, before: before) }
     }
+    public func prepare(_ issues: [Issue], in workspace: Workspace) async -> (any Sendable)? { nil }
 }

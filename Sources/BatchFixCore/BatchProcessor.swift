@@ -88,6 +88,13 @@ public struct BatchProcessor: Sendable {
             }
         }
 
+        // Agents that batch an external tool run it once now, for all issues that may reach them.
+        var preparations: [String: any Sendable] = [:]
+        for agent in registry.agents {
+            let mine = issues.filter { issue in registry.candidates(for: issue).contains { $0.agent.name == agent.name } }
+            if !mine.isEmpty, let prepared = await agent.prepare(mine, in: workspace) { preparations[agent.name] = prepared }
+        }
+        let prepared = preparations
         let jobs = options.jobs
         var groupSeconds = 0.0
         await withTaskGroup(of: GroupOutcome.self) { group in
@@ -97,7 +104,7 @@ public struct BatchProcessor: Sendable {
                 let indices = groups[path]!
                 group.addTask {
                     let groupStart = clock.now
-                    var outcome = await self.runGroup(path: path, indices: indices, issues: issues, in: workspace, run: run, emit: emit)
+                    var outcome = await self.runGroup(path: path, indices: indices, issues: issues, in: workspace, run: run, preparations: prepared, emit: emit)
                     outcome.elapsed = groupStart.duration(to: clock.now)
                     return outcome
                 }
@@ -188,11 +195,12 @@ public struct BatchProcessor: Sendable {
 
     // MARK: - One file's issues, in order
 
-    private func runGroup(path: ProjectPath, indices: [Int], issues: [Issue], in workspace: Workspace, run: BatchRun, emit: @Sendable (BatchEvent) -> Void) async -> GroupOutcome {
+    private func runGroup(path: ProjectPath, indices: [Int], issues: [Issue], in workspace: Workspace, run: BatchRun,
+                          preparations: [String: any Sendable], emit: @Sendable (BatchEvent) -> Void) async -> GroupOutcome {
         var outcome = GroupOutcome()
         var indices = indices
         if indices.count > 1, !run.isInterrupted {
-            let done = await fixTogether(indices: indices, issues: issues, path: path, in: workspace, outcome: &outcome)
+            let done = await fixTogether(indices: indices, issues: issues, path: path, in: workspace, preparations: preparations, outcome: &outcome)
             for (index, result) in done {
                 outcome.results.append((index, result))
                 emit(.result(result))
@@ -206,7 +214,7 @@ public struct BatchProcessor: Sendable {
             if run.isInterrupted {
                 result = IssueResult(issue: issue, status: .skipped, agent: nil, reason: "interrupted before this issue was processed")
             } else {
-                result = await fixIssue(issue, path: path, in: workspace, outcome: &outcome)
+                result = await fixIssue(issue, path: path, in: workspace, preparations: preparations, outcome: &outcome)
             }
             outcome.results.append((index, result))
             emit(.result(result))
@@ -214,7 +222,8 @@ public struct BatchProcessor: Sendable {
         return outcome
     }
 
-    private func fixIssue(_ issue: Issue, path: ProjectPath, in workspace: Workspace, outcome: inout GroupOutcome) async -> IssueResult {
+    private func fixIssue(_ issue: Issue, path: ProjectPath, in workspace: Workspace, preparations: [String: any Sendable],
+                          outcome: inout GroupOutcome) async -> IssueResult {
         let clock = ContinuousClock()
         let started = clock.now
         func finish(_ status: IssueResult.Status, agent: String?, _ reason: String, resolved: Bool = false,
@@ -248,7 +257,8 @@ public struct BatchProcessor: Sendable {
             while true {
                 let anchor = await workspace.anchor(for: issue.location, in: path)
                 let original = await workspace.originalDocument(at: path)
-                let context = FixContext(document: document, anchor: anchor, options: options.fixOptions, workspace: workspace, originalDocument: original)
+                let context = FixContext(document: document, anchor: anchor, options: options.fixOptions, workspace: workspace,
+                                         originalDocument: original, preparation: preparations[agent.name])
                 if !candidate.viaRule {
                     let confidence = agent.confidence(for: issue, in: context)
                     if confidence < options.confidenceThreshold {
@@ -325,7 +335,8 @@ public struct BatchProcessor: Sendable {
     /// once for all of them, apply the non-overlapping proposals as one change, verify every issue
     /// and commit once. Issues it cannot place are left for the one-at-a-time path; if the combined
     /// change does not validate or verify, nothing is kept and all of them go that way.
-    private func fixTogether(indices: [Int], issues: [Issue], path: ProjectPath, in workspace: Workspace, outcome: inout GroupOutcome) async -> [(Int, IssueResult)] {
+    private func fixTogether(indices: [Int], issues: [Issue], path: ProjectPath, in workspace: Workspace,
+                             preparations: [String: any Sendable], outcome: inout GroupOutcome) async -> [(Int, IssueResult)] {
         let clock = ContinuousClock()
         let started = clock.now
         guard let document = try? await workspace.document(at: path), validators.cachedProblem(in: document) == nil else { return [] }
@@ -342,7 +353,7 @@ public struct BatchProcessor: Sendable {
         var anchors: [TextRange?] = []
         for index in members { anchors.append(await workspace.anchor(for: issues[index].location, in: path)) }
         let context = FixContext(document: document, anchor: nil, options: options.fixOptions, workspace: workspace,
-                                 originalDocument: await workspace.originalDocument(at: path))
+                                 originalDocument: await workspace.originalDocument(at: path), preparation: preparations[agent.name])
         let agentStart = clock.now
         let answers: [AgentOutcome?]
         do {

@@ -303,7 +303,8 @@ public enum FileSystem {
         return mask
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    /// The text of the current `errno` (also for packs that call POSIX themselves).
+    public static func errnoText() -> String { String(cString: strerror(errno)) }
 
     static func fileTypeName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {

@@ -27,7 +27,7 @@ public enum PythonPack {
     /// Rule codes routed straight to an agent (bare codes match any tool).
     public static let ruleRoutes: [String: [String]] = [
         "F401": ["ImportOptimizationAgent"], "F811": ["ImportOptimizationAgent"], "I001": ["ImportSortingAgent"],
-        "W291": ["FormattingAgent"], "W293": ["FormattingAgent"], "W292": ["FormattingAgent"], "W391": ["FormattingAgent"],
+        "W291": ["FormattingAgent"], "E501": ["FormattingAgent"], "format": ["FormattingAgent"], "W293": ["FormattingAgent"], "W292": ["FormattingAgent"], "W391": ["FormattingAgent"],
     ]
 
     /// The registry of agents and routes.
