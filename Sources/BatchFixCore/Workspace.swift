@@ -57,7 +57,7 @@ public actor Workspace {
                     let (bytes, stamp) = try FileSystem.readTextFile(at: real, displayPath: path.value, sizeLimit: limit)
                     return LoadedFile(realPath: real, bytes: bytes, stamp: stamp)
                 }
-                return try await self.install(loaded, for: path, readTime: ContinuousClock.now - started)
+                return try self.install(loaded, for: path, readTime: ContinuousClock.now - started)
             }
             loading[path] = task
         }
