@@ -46,14 +46,15 @@ public struct BatchProcessor: Sendable {
     public func start(_ issues: [Issue], in workspace: Workspace) -> BatchRun {
         let (stream, continuation) = AsyncStream<BatchEvent>.makeStream(bufferingPolicy: .unbounded)
         let run = BatchRun(events: stream)
-        let task = Task {
+        // The batch runs to its report even if nobody listens; a consumer that goes away stops it
+        // like Ctrl-C (in-flight fixes finish, verified ones are written).
+        Task {
             let report = await execute(issues, in: workspace, run: run, emit: { continuation.yield($0) })
             continuation.yield(.finished(report))
             continuation.finish()
         }
         continuation.onTermination = { termination in
             if case .cancelled = termination { run.interrupt() }
-            _ = task
         }
         return run
     }
