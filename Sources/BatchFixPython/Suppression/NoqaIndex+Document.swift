@@ -70,6 +70,8 @@ extension Document {
     /// scan), computed once and shared by every check.
     public var noqa: NoqaIndex {
         cached(NoqaIndex.self) {
+            // Most files have no directive at all: then there is nothing to index.
+            guard NoqaIndex.mayContainDirective(bytes) else { return NoqaIndex(comments: [], lineGroups: [], in: bytes) }
             let parse = python
             return parse.errors.isEmpty ? NoqaIndex(parse: parse, lines: lines) : NoqaIndex(source: bytes)
         }
@@ -83,5 +85,19 @@ extension Document {
         if index.isSuppressed(code, atLine: lines.line(containing: offset) + 1) { return true }
         if let parent { return index.isSuppressed(code, atLine: lines.line(containing: parent) + 1) }
         return false
+    }
+}
+
+extension NoqaIndex {
+    /// False only when the bytes cannot hold a directive: no `noqa` in any letter case.
+    static func mayContainDirective(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= 4 else { return false }
+            for index in 0...(buffer.count - 4) where buffer[index] | 0x20 == UInt8(ascii: "n") {
+                if buffer[index + 1] | 0x20 == UInt8(ascii: "o"), buffer[index + 2] | 0x20 == UInt8(ascii: "q"),
+                   buffer[index + 3] | 0x20 == UInt8(ascii: "a") { return true }
+            }
+            return false
+        }
     }
 }
