@@ -169,13 +169,15 @@ public struct BatchProcessor: Sendable {
         // Sweep leftovers of killed runs in the folders we are about to write into.
         let folders = Set(writes.map { FileSystem.parentDirectory(of: $0.realPath) })
         _ = try? await BlockingIO.run { for folder in folders { FileSystem.sweepStaleTempFiles(in: folder) } }
-        return await withTaskGroup(of: (ProjectPath, BatchFixError?).self) { group in
+        // With fsync, each folder is synced once after all its renames rather than after each one.
+        let perWrite: Durability = durability == .fsync ? .fsyncFilesThenFolders : durability
+        let outcomes = await withTaskGroup(of: (ProjectPath, BatchFixError?).self) { group in
             var pending = writes.makeIterator()
             func addNext() -> Bool {
                 guard let write = pending.next() else { return false }
                 group.addTask {
                     do {
-                        try await BlockingIO.run { () throws -> Void in try write.perform(durability: durability) }
+                        try await BlockingIO.run { () throws -> Void in try write.perform(durability: perWrite) }
                         return (write.path, nil)
                     } catch {
                         return (write.path, (error as? BatchFixError) ?? .io(path: write.path.value, operation: "write", reason: "\(error)"))
@@ -192,6 +194,10 @@ public struct BatchProcessor: Sendable {
             }
             return outcomes.sorted { $0.0 < $1.0 }
         }
+        if durability == .fsync {
+            _ = try? await BlockingIO.run { for folder in folders { FileSystem.syncFolder(folder) } }
+        }
+        return outcomes
     }
 
     // MARK: - One file's issues, in order

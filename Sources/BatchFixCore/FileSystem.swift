@@ -21,8 +21,16 @@ public struct FileStamp: Sendable, Equatable {
 public enum Durability: Sendable {
     /// fsync the file before the rename and its folder after: survives power loss.
     case fsync
+    /// fsync the file before the rename; the caller fsyncs each folder once after all its renames
+    /// (a batch writing many files into one folder syncs that folder once, not once per file).
+    case fsyncFilesThenFolders
     /// Rename only: survives a killed process (every file old or new), not a power cut.
     case renameOnly
+
+    /// True when file contents are synced before the rename.
+    public var syncsFiles: Bool { self != .renameOnly }
+    /// True when each write syncs its folder itself.
+    var syncsFolderPerWrite: Bool { self == .fsync }
 }
 
 /// The POSIX layer under the workspace: resolving paths inside the root, reading text files with
@@ -152,7 +160,7 @@ public enum FileSystem {
             }
             _ = fchmod(fd, mode_t(stamp.mode & 0o7777))
             try writeAll(fd: fd, bytes: bytes, displayPath: displayPath)
-            if durability == .fsync, fsync(fd) != 0 { throw BatchFixError.io(path: displayPath, operation: "sync", reason: errnoText()) }
+            if durability.syncsFiles, fsync(fd) != 0 { throw BatchFixError.io(path: displayPath, operation: "sync", reason: errnoText()) }
         }
         // Someone else's change since we read it wins: compare identity and bytes just before renaming.
         var now = stat()
@@ -165,7 +173,7 @@ public enum FileSystem {
         }
         guard rename(temp, path) == 0 else { throw .io(path: displayPath, operation: "rename", reason: errnoText()) }
         renamed = true
-        if durability == .fsync { syncDirectory(of: path) }
+        if durability.syncsFolderPerWrite { syncDirectory(of: path) }
     }
 
     /// Rewrites a hard-linked file in place, so every name of it sees the change (a rename would give
@@ -188,7 +196,7 @@ public enum FileSystem {
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw .io(path: displayPath, operation: "write", reason: errnoText()) }
         try writeAll(fd: fd, bytes: bytes, displayPath: displayPath)
         guard ftruncate(fd, off_t(bytes.count)) == 0 else { throw .io(path: displayPath, operation: "truncate", reason: errnoText()) }
-        if durability == .fsync, fsync(fd) != 0 { throw .io(path: displayPath, operation: "sync", reason: errnoText()) }
+        if durability.syncsFiles, fsync(fd) != 0 { throw .io(path: displayPath, operation: "sync", reason: errnoText()) }
     }
 
     /// Creates a new file with `bytes`, failing if anything exists at `path` (never overwrites): the
@@ -201,13 +209,13 @@ public enum FileSystem {
             defer { close(fd) }
             _ = fchmod(fd, mode_t(0o644) & ~currentUmask())
             try writeAll(fd: fd, bytes: bytes, displayPath: displayPath)
-            if durability == .fsync, fsync(fd) != 0 { throw BatchFixError.io(path: displayPath, operation: "sync", reason: errnoText()) }
+            if durability.syncsFiles, fsync(fd) != 0 { throw BatchFixError.io(path: displayPath, operation: "sync", reason: errnoText()) }
         }
         guard link(temp, path) == 0 else {
             if errno == EEXIST { throw .io(path: displayPath, operation: "create", reason: "file already exists; not overwritten") }
             throw .io(path: displayPath, operation: "create", reason: errnoText())
         }
-        if durability == .fsync { syncDirectory(of: path) }
+        if durability.syncsFolderPerWrite { syncDirectory(of: path) }
     }
 
     /// Creates the folders missing above `path` (a resolved path whose existing part is inside the root),
@@ -257,6 +265,14 @@ public enum FileSystem {
     static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// fsyncs a folder, so the renames in it survive a power cut.
+    public static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 
     private static func syncDirectory(of path: String) {
