@@ -131,8 +131,9 @@ public enum FileSystem {
         return bytes
     }
 
-    /// Reads the current bytes of `path` (no checks), or nil if it cannot be read.
-    static func currentBytes(at path: String) -> [UInt8]? {
+    /// The whole file at `path` (no checks: for conflict checks and small configuration files), or
+    /// nil when it cannot be read.
+    public static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -168,7 +169,7 @@ public enum FileSystem {
             throw .io(path: displayPath, operation: "write", reason: "file was deleted or moved since it was read; not recreated")
         }
         guard (now.st_mode & S_IFMT) == S_IFREG, now.st_ino == stamp.inode, now.st_dev == stamp.device,
-              let onDisk = currentBytes(at: path), sameBytes(onDisk, expected) else {
+              let onDisk = readFile(path), sameBytes(onDisk, expected) else {
             throw .conflict(path: displayPath)
         }
         guard rename(temp, path) == 0 else { throw .io(path: displayPath, operation: "rename", reason: errnoText()) }
@@ -262,7 +263,8 @@ public enum FileSystem {
         }
     }
 
-    static func parentDirectory(of path: String) -> String {
+    /// The folder holding `path`.
+    public static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
@@ -275,12 +277,7 @@ public enum FileSystem {
         close(fd)
     }
 
-    private static func syncDirectory(of path: String) {
-        let fd = open(parentDirectory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
-    }
+    private static func syncDirectory(of path: String) { syncFolder(parentDirectory(of: path)) }
 
     /// Removes temp files of ours in `directory` left by processes that no longer run; returns how many.
     @discardableResult
@@ -289,9 +286,7 @@ public enum FileSystem {
         defer { closedir(dir) }
         var removed = 0
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = entryName(entry)
             guard name.hasPrefix("."), let pid = tempFileOwner(name) else { continue }
             if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                 if unlink(directory + "/" + name) == 0 { removed += 1 }
@@ -406,7 +401,8 @@ enum TempCounter {
 import Synchronization
 
 extension FileSystem {
-    static func isDirectory(_ path: String) -> Bool {
+    /// True when `path` is a folder (following symlinks).
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
@@ -425,12 +421,6 @@ extension FileSystem {
 }
 
 extension FileSystem {
-    /// True when `path` is a folder (following symlinks).
-    public static func isDirectoryPath(_ path: String) -> Bool { isDirectory(path) }
-
-    /// The folder holding `path`.
-    public static func parent(of path: String) -> String { parentDirectory(of: path) }
-
     /// The nearest folder from `folder` upwards that holds an entry named `name`, or nil.
     public static func nearestAncestor(of folder: String, containing name: String) -> String? {
         var current = folder
@@ -443,6 +433,11 @@ extension FileSystem {
 }
 
 extension FileSystem {
+    /// The name of a directory entry.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    }
+
     /// The entries of a folder (without `.` and `..`), each with whether it is a folder (symlinks
     /// followed); empty when the folder cannot be read.
     public static func listDirectory(_ path: String) -> [(name: String, isDirectory: Bool)] {
@@ -450,9 +445,7 @@ extension FileSystem {
         defer { closedir(dir) }
         var entries: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = entryName(entry)
             if name == "." || name == ".." { continue }
             var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
@@ -462,9 +455,6 @@ extension FileSystem {
         }
         return entries
     }
-
-    /// The whole file at `path`, or nil when it cannot be read (for small configuration files).
-    public static func readFile(_ path: String) -> [UInt8]? { currentBytes(at: path) }
 }
 
 /// Resolves project paths like `FileSystem.resolve`, remembering each folder's real path, so a

@@ -42,9 +42,7 @@ public struct ProjectWalker: Sendable {
         guard let dir = opendir(directory) else { return }
         var entries: [(String, UInt8)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = FileSystem.entryName(entry)
             if name == "." || name == ".." { continue }
             entries.append((name, entry.pointee.d_type))
         }

@@ -32,7 +32,7 @@ struct ParseCommand: AsyncParsableCommand {
         var files: [(String, [UInt8])] = []
         for path in paths {
             for file in Self.expand(path) {
-                guard FileSystem.isDirectoryPath(file) == false, let data = FileSystem.readFile(file) else {
+                guard FileSystem.isDirectory(file) == false, let data = FileSystem.readFile(file) else {
                     Output.error("batchfix: error: \(file): cannot read")
                     throw ExitCode(2)
                 }
@@ -106,7 +106,7 @@ struct ParseCommand: AsyncParsableCommand {
 
     /// A file stays itself; a folder becomes its `*.py` files, recursively, sorted.
     static func expand(_ path: String) -> [String] {
-        guard FileSystem.isDirectoryPath(path) else { return [path] }
+        guard FileSystem.isDirectory(path) else { return [path] }
         var out: [String] = []
         func walk(_ folder: String) {
             for (name, isDirectory) in FileSystem.listDirectory(folder) {

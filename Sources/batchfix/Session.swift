@@ -23,7 +23,7 @@ struct Session {
             throw .io(path: target, operation: "open", reason: "no such file or folder")
         }
         // The project root is the nearest folder (from the target up) holding pyproject.toml, else the target folder.
-        let folder = FileSystem.isDirectoryPath(real) ? real : FileSystem.parent(of: real)
+        let folder = FileSystem.isDirectory(real) ? real : FileSystem.parentDirectory(of: real)
         let rootPath = FileSystem.nearestAncestor(of: folder, containing: "pyproject.toml") ?? folder
         root = try ProjectRoot(resolving: rootPath)
         start = real == root.path ? nil : try root.projectPath(forUserPath: real)
