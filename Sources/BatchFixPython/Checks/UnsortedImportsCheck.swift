@@ -185,12 +185,7 @@ struct ImportBlockScanner {
         var pendingComments: [String] = []
 
         // The BOM is not part of line 1: a block starting there starts after it.
-        let bodyStart = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func lineStart(_ offset: Int) -> Int {
-            var k = offset
-            while k > bodyStart, source[k - 1] != 0x0A, source[k - 1] != 0x0D { k -= 1 }
-            return k
-        }
+        func lineStart(_ offset: Int) -> Int { ImportScan.lineStart(of: offset, in: source) }
         func endOfLine(_ offset: Int) -> Int {
             var end = offset
             while end < source.count, source[end] != 0x0A, source[end] != 0x0D { end += 1 }

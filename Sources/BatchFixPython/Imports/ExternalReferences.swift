@@ -20,11 +20,11 @@ struct ExternalReferences: Sendable {
     static func key(_ module: String, _ name: String) -> UInt64 { key(Array(module.utf8), Array(name.utf8)) }
 
     static func key<A: Collection, B: Collection>(_ module: A, _ name: B) -> UInt64 where A.Element == UInt8, B.Element == UInt8 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in module { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        value = (value ^ UInt64(UInt8(ascii: "."))) &* 0x100_0000_01b3
-        for byte in name { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return value
+        var hasher = FNV1a()
+        hasher.add(module)
+        hasher.add(UInt8(ascii: "."))
+        hasher.add(name)
+        return hasher.value
     }
 
     init(_ parse: ParseResult, scan: ImportScan) {
@@ -55,8 +55,7 @@ struct ExternalReferences: Sendable {
             var index = bytes.startIndex
             while index <= bytes.endIndex {
                 let byte: UInt8 = index < bytes.endIndex ? bytes[index] : 0x20
-                let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
-                if isWord {
+                if isWordByte(byte) {
                     if wordStart == nil { wordStart = index }
                 } else {
                     if let start = wordStart {

@@ -89,13 +89,13 @@ struct ImportScan {
         source.withUnsafeBufferPointer { bytes in
             tokens.map { token -> UInt64 in
                 guard token.kind == .name else { return 0 }
-                var value: UInt64 = 0xcbf2_9ce4_8422_2325
+                var hasher = FNV1a()
                 for offset in Int(token.start)..<Int(token.end) {
                     let byte = bytes[offset]
                     if byte >= 0x80 { return needsNormalising }
-                    value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+                    hasher.add(byte)
                 }
-                return value
+                return hasher.value
             }
         }
     }
@@ -113,12 +113,7 @@ struct ImportScan {
         tokens[index].kind == .name ? nameHashes[index] : ImportScan.hash(source[tokens[index].range])
     }
 
-    /// FNV-1a, 64 bits.
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return value
-    }
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 { FNV1a.hash(bytes) }
 
     static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
 
@@ -506,20 +501,19 @@ struct ImportScan {
     }
 
     private func collectWords(_ bytes: ArraySlice<UInt8>, into words: inout Set<UInt64>) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = FNV1a()
         var inWord = false
         for byte in bytes {
-            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
-            if isWordByte {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            if isWordByte(byte) {
+                hasher.add(byte)
                 inWord = true
             } else if inWord {
-                words.insert(hash)
-                hash = 0xcbf2_9ce4_8422_2325
+                words.insert(hasher.value)
+                hasher = FNV1a()
                 inWord = false
             }
         }
-        if inWord { words.insert(hash) }
+        if inWord { words.insert(hasher.value) }
     }
 
     // MARK: - Questions
@@ -749,7 +743,10 @@ struct ImportScan {
     }
 
     /// Start of the line holding `offset`; on the first line, after the BOM (which is not part of the line).
-    private func lineStartOffset(_ offset: Int) -> Int {
+    private func lineStartOffset(_ offset: Int) -> Int { ImportScan.lineStart(of: offset, in: source) }
+
+    /// Start of the line holding `offset` in `source`; on the first line, after the BOM.
+    static func lineStart(of offset: Int, in source: [UInt8]) -> Int {
         let floor = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var index = offset
         while index > floor, source[index - 1] != 0x0A, source[index - 1] != 0x0D { index -= 1 }
